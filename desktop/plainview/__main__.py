@@ -1,0 +1,3 @@
+from plainview.cli import main
+
+raise SystemExit(main())

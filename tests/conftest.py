@@ -1,0 +1,25 @@
+"""Suite-wide settings: offscreen Qt, fail on Qt warnings (pyproject.toml), fast KDF for tests."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.setdefault("PLAINVIEW_TEST", "1")
+
+import pytest  # noqa: E402
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--bench", action="store_true", help="run the benchmarks in tests/bench")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    # Benchmarks print figures and take minutes; they run through `make bench` only.
+    if config.getoption("--bench"):
+        return
+    kept = [i for i in items if "tests/bench/" not in str(i.path).replace(os.sep, "/")]
+    deselected = [i for i in items if i not in kept]
+    if deselected:
+        config.hook.pytest_deselected(items=deselected)
+        items[:] = kept
