@@ -23,3 +23,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     if deselected:
         config.hook.pytest_deselected(items=deselected)
         items[:] = kept
+
+
+# Shared fixtures live in tests/fixtures/plugin_<area>.py, one file per area, so that work on
+# different parts never edits the same file. Every such module is loaded as a pytest plugin.
+def _fixture_plugins() -> list[str]:
+    from pathlib import Path
+
+    here = Path(__file__).parent / "fixtures"
+    return sorted(f"tests.fixtures.{p.stem}" for p in here.glob("plugin_*.py"))
+
+
+pytest_plugins = _fixture_plugins()
