@@ -50,7 +50,7 @@ HANDLERS: dict[str, str] = {
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors in our one-line format (exit 2)."""
 
-    def error(self, message: str) -> Any:  # type: ignore[override]
+    def error(self, message: str) -> Any:
         raise UsageError(message, hint="run 'plainview --help' for the list of commands")
 
 
@@ -179,9 +179,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from plainview.app import run_gui
 
-            return run_gui(vault_dir=vault_dir, debug=args.debug)
+            return int(run_gui(vault_dir=vault_dir, debug=args.debug))
         ctx = Context(vault_dir=vault_dir, debug=args.debug, env=env)
-        return _resolve(args.command)(args, ctx)
+        return int(_resolve(args.command)(args, ctx))
     except PlainviewError as err:
         if debug:
             traceback.print_exc()
