@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal
 
 from plainview.errors import UsageError
 from plainview.model import DEFAULT_SHARE_LEVEL, SHARE_LEVELS, TIKTOK_CATEGORIES, ShareLevel
+from plainview.sharing.store import reading
 
 if TYPE_CHECKING:
     from plainview.vault import Vault
@@ -88,9 +89,9 @@ def check_answer(answer: str) -> Answer:
     return answer
 
 
-def get_choices(vault: Vault) -> dict[str, Choice]:
+def get_choices(vault: Vault | Any) -> dict[str, Choice]:
     """Every category id (in contract order) with its share level; absent row = private."""
-    with vault.read() as conn:
+    with reading(vault) as conn:
         return get_choices_in(conn)
 
 
@@ -139,9 +140,9 @@ def set_share(vault: Vault, category: str, level: str) -> Choice:
     return Choice(category, new, at)
 
 
-def get_purpose_answers(vault: Vault) -> dict[str, PurposeAnswer]:
+def get_purpose_answers(vault: Vault | Any) -> dict[str, PurposeAnswer]:
     """Recorded answers by purpose id; a purpose never answered is absent."""
-    with vault.read() as conn:
+    with reading(vault) as conn:
         rows = conn.execute("SELECT purpose, answer, updated_at FROM purpose_answers").fetchall()
     return {str(r[0]): PurposeAnswer(str(r[0]), check_answer(str(r[1])), str(r[2])) for r in rows}
 
@@ -172,9 +173,9 @@ def set_purpose_answer(vault: Vault, purpose: str, answer: str) -> PurposeAnswer
     return PurposeAnswer(purpose, new, at)
 
 
-def ledger(vault: Vault) -> list[LedgerEntry]:
+def ledger(vault: Vault | Any) -> list[LedgerEntry]:
     """The whole consent ledger, oldest first."""
-    with vault.read() as conn:
+    with reading(vault) as conn:
         rows = conn.execute(
             "SELECT id, at, kind, subject, old, new FROM ledger ORDER BY id"
         ).fetchall()

@@ -1,0 +1,299 @@
+"""Share packages: a zip that obeys the sharing choices (DESIGN.md "Sharing choices").
+
+``preview()`` says exactly what a package would hold; ``build_share_package()`` writes it:
+
+- ``manifest.json``: format, app version, choices and ledger excerpt (only categories that are
+  included, plus purpose answers), per category the redaction rules and what they did;
+- ``data/<category>.json``: one JSON array per included category, streamed record by record;
+- ``README.txt``: plain language (English, plus Chinese when the language is zh_CN).
+
+Private categories leave no trace: not their name, not their count, not in the manifest's
+choices or ledger excerpt. The zip is written to a temporary file in the target folder,
+fsynced and moved into place with ``os.replace``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import threading
+import zipfile
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, Final
+
+from plainview import __version__
+from plainview.errors import PlainviewError, UsageError
+from plainview.model import UNRECOGNIZED, ShareLevel
+from plainview.sharing import choices as choices_mod
+from plainview.sharing import store
+from plainview.sharing.redact import ACTIONS, Pseudonymizer, Redactor, day_of
+from plainview.sharing.texts import Texts
+
+FORMAT: Final = "plainview-share/1"
+Progress = Callable[[float, str], None]
+
+
+class ShareCancelled(PlainviewError):
+    """The user cancelled writing a share package; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class PreviewItem:
+    category: str
+    title: str
+    share: ShareLevel
+    records: int
+    notes: tuple[str, ...]
+
+    @property
+    def file(self) -> str:
+        return f"data/{self.category}.json"
+
+
+@dataclass(frozen=True, slots=True)
+class PackagePreview:
+    """What a package would include; empty ``items`` means every category is private."""
+
+    items: tuple[PreviewItem, ...]
+    lang: str
+
+    @property
+    def files(self) -> list[str]:
+        return ["README.txt", "manifest.json", *(i.file for i in self.items)]
+
+    @property
+    def total_records(self) -> int:
+        return sum(i.records for i in self.items)
+
+
+@dataclass(slots=True)
+class PackageResult:
+    path: Path
+    preview: PackagePreview
+    actions: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+def _title(catalog: Any, category: str) -> str:
+    if catalog is None:
+        return category
+    try:
+        return str(catalog.title(category))
+    except Exception:  # a catalog without this category must not stop the package
+        return category
+
+
+def redaction_notes(category: str, level: ShareLevel, lang: str) -> tuple[str, ...]:
+    t = Texts(lang)
+    if level == "shared":
+        return (t("redaction.shared"),)
+    if category == UNRECOGNIZED:
+        return (t("redaction.unrecognized"),)
+    return (t("redaction.anonymized"), t("redaction.unknown"))
+
+
+def preview(vault: store.Source, catalog: Any = None, lang: str = "en") -> PackagePreview:
+    """Exactly what ``build_share_package`` would include, per category, with counts."""
+    current = choices_mod.get_choices(vault)
+    counts = store.category_counts(vault)
+    items = tuple(
+        PreviewItem(
+            cat,
+            _title(catalog, cat),
+            c.share,
+            counts.get(cat, 0),
+            redaction_notes(cat, c.share, lang),
+        )
+        for cat, c in current.items()
+        if c.share != "private"
+    )
+    return PackagePreview(items, Texts(lang).lang)
+
+
+def _record_json(row: store.Row, level: ShareLevel, redactor: Redactor) -> dict[str, Any]:
+    if level == "shared":
+        return {
+            "occurred_at": None if row.occurred_at is None else row.occurred_at.isoformat(),
+            "fields": row.fields,
+            "source": row.source_path,
+        }
+    return {
+        "occurred_at": day_of(row.occurred_at),
+        "fields": redactor.anonymize(row.fields, unrecognized=row.category == UNRECOGNIZED),
+        "source": redactor.source_path(row.source_path),
+    }
+
+
+def _manifest(
+    vault: store.Source,
+    plan: PackagePreview,
+    actions: dict[str, dict[str, int]],
+    created: str,
+) -> dict[str, Any]:
+    included = {i.category for i in plan.items}
+    current = choices_mod.get_choices(vault)
+    ledger = [
+        e.to_json()
+        for e in choices_mod.ledger(vault)
+        if e.kind == "purpose" or e.subject in included
+    ]
+    answers = choices_mod.get_purpose_answers(vault)
+    return {
+        "format": FORMAT,
+        "app": {"name": "Plainview", "version": __version__},
+        "created_at": created,
+        "choices": [current[c].to_json() for c in current if c in included],
+        "purpose_answers": [
+            {"purpose": a.purpose, "answer": a.answer, "updated_at": a.updated_at}
+            for a in answers.values()
+        ],
+        "ledger": ledger,
+        "pseudonyms": (
+            "HMAC-SHA256 with a random key made for this package only and then discarded; "
+            "the same value gets the same pseudonym inside this package only"
+        ),
+        "categories": [
+            {
+                "category": i.category,
+                "title": i.title,
+                "share": i.share,
+                "records": i.records,
+                "file": i.file,
+                "redaction": {
+                    "notes": list(i.notes),
+                    "actions": actions.get(i.category, {}),
+                },
+            }
+            for i in plan.items
+        ],
+    }
+
+
+def readme_text(plan: PackagePreview, created_day: str) -> str:
+    langs = ["en"] + (["zh_CN"] if plan.lang == "zh_CN" else [])
+    parts: list[str] = []
+    for lang in langs:
+        t = Texts(lang)
+        lines = [
+            t("readme.title"),
+            "=" * 40,
+            "",
+            t("readme.intro", version=__version__, date=created_day),
+            "",
+            t("readme.levels"),
+            "",
+            t("readme.private"),
+            "",
+            t("readme.files"),
+            "",
+            t("readme.contents"),
+        ]
+        if plan.items:
+            for i in plan.items:
+                lines.append(
+                    t(
+                        "readme.line",
+                        title=i.title,
+                        id=i.category,
+                        level=t(f"level.{i.share}"),
+                        count=i.records,
+                    )
+                )
+        else:
+            lines.append(t("readme.none"))
+        lines += ["", t("readme.consent"), ""]
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
+def build_share_package(
+    vault: store.Source,
+    out: Path,
+    catalog: Any = None,
+    *,
+    lang: str = "en",
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> PackageResult:
+    """Write the share package to ``out`` atomically and return what it holds."""
+    out = Path(out)
+    if out.suffix.casefold() != ".zip":
+        raise UsageError("the share package must be a .zip file", hint="use --out FILE.zip")
+    if not out.parent.is_dir():
+        raise UsageError("the folder for the share package does not exist")
+    plan = preview(vault, catalog, lang)
+    now = datetime.now(UTC).replace(microsecond=0)
+    created = now.isoformat().replace("+00:00", "Z")
+    pseudonym = Pseudonymizer()
+    actions: dict[str, dict[str, int]] = {}
+    total = max(1, plan.total_records)
+    done = 0
+    fd, tmp_name = tempfile.mkstemp(prefix=".plainview-share-", suffix=".tmp", dir=out.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as raw:
+            with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.writestr("README.txt", readme_text(plan, now.strftime("%Y-%m-%d")))
+                for item in plan.items:
+                    redactor = Redactor(pseudonym)
+                    with zf.open(item.file, "w") as member:
+                        member.write(b"[")
+                        first = True
+                        for row in store.iter_records(vault, item.category):
+                            if cancel is not None and cancel.is_set():
+                                raise ShareCancelled("Writing the share package was cancelled.")
+                            rec = _record_json(row, item.share, redactor)
+                            member.write(b"\n" if first else b",\n")
+                            member.write(json.dumps(rec, ensure_ascii=False).encode("utf-8"))
+                            first = False
+                            done += 1
+                            if progress is not None and done % 500 == 0:
+                                progress(done / total, item.category)
+                        member.write(b"\n]\n")
+                    if item.share == "anonymized":
+                        counted: Counter[str] = redactor.counts
+                        actions[item.category] = {a: counted.get(a, 0) for a in ACTIONS}
+                manifest = _manifest(vault, plan, actions, created)
+                zf.writestr(
+                    "manifest.json",
+                    json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"),
+                )
+            raw.flush()
+            os.fsync(raw.fileno())
+        os.replace(tmp, out)
+        _fsync_dir(out.parent)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    finally:
+        pseudonym.forget()
+    if progress is not None:
+        progress(1.0, "")
+    return PackageResult(out, plan, actions)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every platform (Windows)
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+__all__ = [
+    "PackagePreview",
+    "PackageResult",
+    "PreviewItem",
+    "ShareCancelled",
+    "build_share_package",
+    "preview",
+]
