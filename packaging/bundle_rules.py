@@ -81,7 +81,8 @@ def _plugin(dest: str) -> tuple[str, str] | None:
     parts = _norm(dest).split("/")
     if "plugins" in parts:
         i = parts.index("plugins")
-        if i >= 1 and parts[i - 1] == "Qt" and len(parts) == i + 3:
+        # PySide6/Qt/plugins/<type>/<file> (Linux, macOS); PySide6/plugins/... (Windows)
+        if i >= 1 and parts[i - 1] in {"Qt", "PySide6"} and len(parts) == i + 3:
             return parts[i + 1], parts[i + 2]
     return None
 
