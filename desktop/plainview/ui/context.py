@@ -3,11 +3,13 @@ of language and policy, plus the events screens react to. Not a registry: only t
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
 
 if TYPE_CHECKING:
+    from plainview.ui.preferences import Preferences
     from plainview.vault import Vault
 
 
@@ -28,12 +30,24 @@ class AppContext(QObject):
     language_changed = Signal(str)
     policy_changed = Signal(str)
 
-    def __init__(self, lang: str = "en", policy: str = "eea", parent: QObject | None = None):
+    def __init__(
+        self,
+        lang: str = "en",
+        policy: str = "eea",
+        parent: QObject | None = None,
+        *,
+        vault_dir: Path | None = None,
+        prefs: Preferences | None = None,
+    ):
         super().__init__(parent)
         self._vault: Vault | None = None
         self.lang = lang
         self.policy = policy
         self._catalogs: dict[str, Any] = {}
+        #: Where the vault lives (the first-run and unlock pages create/open it there).
+        self.vault_dir = vault_dir
+        #: Device preferences (language, theme, auto-lock; never personal data).
+        self.prefs = prefs
 
     @property
     def vault(self) -> Vault:

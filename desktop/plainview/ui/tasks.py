@@ -52,6 +52,11 @@ def active_tasks() -> int:
     return len(_active)
 
 
+def running() -> list[TaskHandle]:
+    """Handles of the tasks that have not delivered their result yet."""
+    return list(_active)
+
+
 def wait_for_all(timeout_ms: int = -1) -> bool:
     """Block until every worker has returned (used at application exit and in tests)."""
     for handle in list(_active):

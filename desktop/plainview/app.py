@@ -1,0 +1,140 @@
+"""The GUI composition root (vorta's ``__main__`` as model):
+
+freeze support → process hardening → logging → excepthook → QApplication → preferences →
+translators → style → AppContext → MainWindow (first run or unlock)."""
+
+from __future__ import annotations
+
+import ctypes
+import logging
+import multiprocessing
+import sys
+import threading
+from pathlib import Path
+from types import TracebackType
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
+
+from plainview import APP_ID, APP_NAME, __version__
+from plainview.resources import resource
+
+log = logging.getLogger("plainview")
+
+_PR_SET_DUMPABLE = 4
+
+
+def harden_process() -> None:
+    """No core dumps (they would hold decrypted data): RLIMIT_CORE=0, PR_SET_DUMPABLE=0.
+    Best effort: platforms without these simply skip them."""
+    try:
+        import resource as rlimit
+
+        rlimit.setrlimit(rlimit.RLIMIT_CORE, (0, 0))
+    except (ImportError, ValueError, OSError):
+        log.debug("could not disable core dumps", exc_info=True)
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
+        except (OSError, AttributeError):
+            log.debug("prctl(PR_SET_DUMPABLE) not available", exc_info=True)
+
+
+def setup_logging(debug: bool) -> None:
+    """Logs go to stderr only and never contain personal data (no log file is written)."""
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+        force=True,
+    )
+
+
+def install_excepthook(debug: bool) -> None:
+    """Uncaught errors become a plain dialog (details behind "Show Details…")."""
+
+    def hook(exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
+        if issubclass(exc_type, KeyboardInterrupt):
+            QApplication.quit()
+            return
+        # Type only: the message may quote data. The traceback only when debugging.
+        log.error(
+            "unexpected error: %s",
+            exc_type.__name__,
+            exc_info=(exc_type, exc, tb) if debug else None,
+        )
+        if QApplication.instance() is None:
+            return
+        from plainview.ui.error_dialog import ErrorDialog
+
+        try:
+            ErrorDialog.report(exc, tb, debug=debug)
+        except Exception:
+            log.error("could not show the error dialog")
+
+    def thread_hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_value is not None:
+            log.error("unexpected error in a worker thread: %s", args.exc_type.__name__)
+
+    sys.excepthook = hook
+    threading.excepthook = thread_hook
+
+
+def window_icon() -> QIcon:
+    icon = QIcon()
+    icons = resource("icons")
+    svg = icons.joinpath(f"{APP_ID}.svg")
+    if svg.is_file():
+        with_path = Path(str(svg))
+        if with_path.is_file():
+            icon.addFile(str(with_path))
+    hicolor = icons.joinpath("hicolor")
+    if hicolor.is_dir():
+        for size_dir in hicolor.iterdir():
+            png = size_dir.joinpath("apps", f"{APP_ID}.png")
+            if png.is_file() and Path(str(png)).is_file():
+                icon.addFile(str(png))
+    return icon
+
+
+def create_application(argv: list[str]) -> QApplication:
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName(APP_ID)
+    icon = window_icon()
+    if not icon.isNull():
+        app.setWindowIcon(icon)
+    return app
+
+
+def run_gui(vault_dir: Path, debug: bool = False) -> int:
+    multiprocessing.freeze_support()
+    harden_process()
+    setup_logging(debug)
+    install_excepthook(debug)
+    app = create_application(sys.argv[:1])
+
+    from plainview.ui import tasks
+    from plainview.ui.context import AppContext
+    from plainview.ui.i18n import Translations, resolve_language
+    from plainview.ui.main_window import MainWindow
+    from plainview.ui.preferences import Preferences
+    from plainview.ui.theme import apply_theme
+
+    prefs = Preferences()
+    ctx = AppContext(resolve_language(prefs.language), vault_dir=vault_dir, prefs=prefs)
+    translations = Translations(ctx, app)  # before any screen: it must retranslate first
+    apply_theme(app, prefs.theme)
+    window = MainWindow(ctx)
+    window.show()
+    try:
+        return int(app.exec())
+    finally:
+        tasks.wait_for_all(10_000)  # cancels, then waits for workers to let go of the vault
+        if ctx.is_unlocked:
+            ctx.lock()
+        del translations

@@ -1,0 +1,375 @@
+"""The main window: first run, unlock, or the workspace (top bar, sidebar, pages).
+
+While locked nothing but the unlock form is in the window. Pages are built from the modules
+named in the wiring contract; a module that is not there yet shows a plain placeholder."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Slot
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmapCache, QShortcut
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plainview import APP_NAME
+from plainview.ui import clipboard, tasks
+from plainview.ui.context import AppContext
+from plainview.ui.first_run_page import FirstRunPage
+from plainview.ui.icons import gear_icon, lock_icon
+from plainview.ui.idle import IdleWatcher
+from plainview.ui.sidebar import AUDIT, CHOICES, OVERVIEW, Sidebar, load_sidebar_data
+from plainview.ui.unlock_page import UnlockPage
+
+log = logging.getLogger(__name__)
+
+# name -> (module, class) of the pages in the central stack (gui_common.md wiring contract).
+PAGES: dict[str, tuple[str, str]] = {
+    "overview": ("overview_page", "OverviewPage"),
+    "category": ("category_page", "CategoryPage"),
+    "search": ("search_page", "SearchPage"),
+    "import": ("import_page", "ImportPage"),
+    "choices": ("choices_page", "ChoicesPage"),
+    "audit": ("audit_wizard", "AuditWizard"),
+}
+
+
+class PlaceholderPage(QLabel):
+    """Stands in for a page whose module has not landed yet."""
+
+    def __init__(self, ctx: AppContext, name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.name = name
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setProperty("role", "hint")
+        self.retranslate()
+        ctx.language_changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        self.setText(self.tr("This page is not available yet."))
+
+    def refresh(self) -> None: ...
+
+    def clear(self) -> None: ...
+
+
+def build_page(ctx: AppContext, name: str, parent: QWidget) -> QWidget:
+    module_name, class_name = PAGES[name]
+    try:
+        module = importlib.import_module(f"plainview.ui.{module_name}")
+    except ModuleNotFoundError as exc:
+        if exc.name != f"plainview.ui.{module_name}":
+            raise
+        return PlaceholderPage(ctx, name, parent)
+    cls = getattr(module, class_name, None)
+    if cls is None:
+        return PlaceholderPage(ctx, name, parent)
+    page: QWidget = cls(ctx, parent)
+    return page
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(APP_NAME)
+        self.setObjectName("MainWindow")
+        self.idle = IdleWatcher(self)
+        self.idle.idle.connect(self.lock)
+        self._dirty: set[str] = set()
+        self._loading = False
+
+        self.root = QStackedWidget(self)
+        self.first_run = FirstRunPage(ctx, self.root)
+        self.unlock_page = UnlockPage(ctx, self.root)
+        self.workspace = QWidget(self.root)
+        for w in (self.first_run, self.unlock_page, self.workspace):
+            self.root.addWidget(w)
+        self.setCentralWidget(self.root)
+        self._build_workspace()
+        self._build_shortcuts()
+
+        ctx.unlocked.connect(self._on_unlocked)
+        ctx.locked.connect(self._on_locked)
+        ctx.data_changed.connect(self._on_data_changed)
+        ctx.language_changed.connect(self.retranslate)
+        self.first_run.vault_created.connect(lambda: self.show_page("import"))
+        self.retranslate()
+        self.show_start()
+        if ctx.prefs is not None:
+            self.restoreGeometry(ctx.prefs.geometry)
+            self.idle.set_minutes(ctx.prefs.auto_lock_minutes)
+        if self.size().width() < 800:
+            self.resize(1100, 720)
+
+    # -- layout ------------------------------------------------------------------------
+    def _build_workspace(self) -> None:
+        bar = QWidget(self.workspace)
+        bar.setProperty("role", "topbar")
+        self.title = QLabel(APP_NAME, bar)
+        self.title.setProperty("role", "apptitle")
+        self.search_field = QLineEdit(bar)
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setMaximumWidth(460)
+        self.import_button = QPushButton(bar)
+        self.lock_button = QPushButton(bar)
+        self.lock_button.setIcon(lock_icon())
+        self.settings_button = QToolButton(bar)
+        self.settings_button.setIcon(gear_icon())
+        self.settings_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(12, 8, 12, 8)
+        row.addWidget(self.title)
+        row.addSpacing(16)
+        row.addWidget(self.search_field, 1)
+        row.addStretch(0)
+        row.addWidget(self.import_button)
+        row.addWidget(self.settings_button)
+        row.addWidget(self.lock_button)
+
+        self.sidebar = Sidebar(self.ctx, self.workspace)
+        self.pages = QStackedWidget(self.workspace)
+        self.page: dict[str, QWidget] = {}
+        for name in PAGES:
+            page = build_page(self.ctx, name, self.pages)
+            self.page[name] = page
+            self.pages.addWidget(page)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self.workspace)
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.pages)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([300, 800])
+        splitter.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self.workspace)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(bar)
+        layout.addWidget(splitter, 1)
+
+        self.sidebar.section_selected.connect(self._on_section)
+        self.search_field.returnPressed.connect(self._search)
+        self.import_button.clicked.connect(lambda: self.show_page("import"))
+        self.lock_button.clicked.connect(self.lock)
+        self.settings_button.clicked.connect(self.open_settings)
+        self._wire_pages()
+        self.setTabOrder(self.search_field, self.import_button)
+        self.setTabOrder(self.import_button, self.settings_button)
+        self.setTabOrder(self.settings_button, self.lock_button)
+        self.setTabOrder(self.lock_button, self.sidebar)
+
+    def _wire_pages(self) -> None:
+        overview, search, imp, audit = (
+            self.page[n] for n in ("overview", "search", "import", "audit")
+        )
+        if hasattr(overview, "category_requested"):
+            overview.category_requested.connect(self.show_category)
+        if hasattr(search, "record_requested"):
+            search.record_requested.connect(self.show_category)
+        if hasattr(imp, "import_finished"):
+            imp.import_finished.connect(lambda _result: self.ctx.data_changed.emit())
+        if hasattr(audit, "finished_audit"):
+            audit.finished_audit.connect(lambda: self.sidebar.select(CHOICES))
+
+    def _build_shortcuts(self) -> None:
+        def shortcut(seq: QKeySequence | QKeySequence.StandardKey | str, slot: Any) -> QShortcut:
+            sc = QShortcut(QKeySequence(seq), self)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(slot)
+            return sc
+
+        self.shortcuts = {
+            "find": shortcut(QKeySequence.StandardKey.Find, self.focus_search),
+            "import": shortcut("Ctrl+I", lambda: self._if_unlocked(self.show_page, "import")),
+            "lock": shortcut("Ctrl+L", self.lock),
+        }
+        for n in range(1, 10):
+            self.shortcuts[f"section{n}"] = shortcut(
+                f"Ctrl+{n}", lambda n=n: self._if_unlocked(self.sidebar.select_section, n)
+            )
+
+    def retranslate(self) -> None:
+        self.search_field.setPlaceholderText(self.tr("Search everything…  (Ctrl+F)"))
+        self.search_field.setAccessibleName(self.tr("Search everything"))
+        self.import_button.setText(self.tr("Import"))
+        self.import_button.setToolTip(self.tr("Import a TikTok export (Ctrl+I)"))
+        self.import_button.setAccessibleName(self.tr("Import"))
+        self.lock_button.setText(self.tr("Lock"))
+        self.lock_button.setToolTip(self.tr("Lock Plainview now (Ctrl+L)"))
+        self.lock_button.setAccessibleName(self.tr("Lock"))
+        self.settings_button.setText(self.tr("Settings"))
+        self.settings_button.setToolTip(self.tr("Language, appearance, auto-lock"))
+        self.settings_button.setAccessibleName(self.tr("Settings"))
+        self.title.setAccessibleName(APP_NAME)
+        self.pages.setAccessibleName(self.tr("Page"))
+        self.root.setAccessibleName(APP_NAME)
+
+    # -- states ------------------------------------------------------------------------
+    @property
+    def state(self) -> str:
+        """``"first_run"``, ``"locked"`` or ``"unlocked"``."""
+        current = self.root.currentWidget()
+        if current is self.first_run:
+            return "first_run"
+        return "locked" if current is self.unlock_page else "unlocked"
+
+    def show_start(self) -> None:
+        from plainview.vault import Vault
+
+        vault_dir = self.ctx.vault_dir
+        exists = vault_dir is not None and Vault.exists(vault_dir)
+        self.root.setCurrentWidget(self.unlock_page if exists else self.first_run)
+
+    def _if_unlocked(self, fn: Any, *args: Any) -> None:
+        if self.ctx.is_unlocked and self.state == "unlocked":
+            fn(*args)
+
+    @Slot()
+    def _on_unlocked(self) -> None:
+        self.root.setCurrentWidget(self.workspace)
+        self._dirty = set(self.page)
+        self.refresh_sidebar()
+        self.idle.start()
+        self.sidebar.select(OVERVIEW)
+        self._refresh_current()
+
+    @Slot()
+    def _on_data_changed(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        self._dirty = set(self.page)
+        self.refresh_sidebar()
+        self._refresh_current()
+
+    def refresh_sidebar(self) -> None:
+        if not self.ctx.is_unlocked or self._loading:
+            return
+        self._loading = True
+        tasks.run_task(load_sidebar_data, self.ctx.vault, on_done=self._sidebar_loaded)
+
+    def _sidebar_loaded(self, data: Any, error: BaseException | None) -> None:
+        self._loading = False
+        if not self.ctx.is_unlocked:
+            return
+        if error is not None:
+            log.warning("could not load the sidebar counts (%s)", type(error).__name__)
+            return
+        self.sidebar.set_data(data)
+
+    @Slot()
+    def lock(self) -> None:
+        if self.state != "unlocked" and not self.ctx.is_unlocked:
+            return
+        for handle in tasks.running():
+            handle.cancel()
+        self.ctx.lock()  # emits locked -> _on_locked
+
+    @Slot()
+    def _on_locked(self) -> None:
+        self.idle.stop()
+        for dialog in self.findChildren(QDialog):
+            dialog.reject()
+        for page in self.page.values():
+            page.clear()  # type: ignore[attr-defined]
+        self.sidebar.clear_data()
+        self.first_run.clear()
+        self.search_field.clear()
+        QPixmapCache.clear()
+        clipboard.clear_if_ours()
+        self.unlock_page.clear()
+        self.show_start()
+
+    # -- navigation ----------------------------------------------------------------------
+    def show_page(self, name: str) -> None:
+        page = self.page[name]
+        self.pages.setCurrentWidget(page)
+        if name in ("search", "import"):
+            self.sidebar.deselect()
+        if name in self._dirty and self.ctx.is_unlocked:
+            self._dirty.discard(name)
+            page.refresh()  # type: ignore[attr-defined]
+
+    def _refresh_current(self) -> None:
+        for name, page in self.page.items():
+            if page is self.pages.currentWidget() and name in self._dirty:
+                self._dirty.discard(name)
+                page.refresh()  # type: ignore[attr-defined]
+
+    @Slot(str)
+    def _on_section(self, key: str) -> None:
+        if key == OVERVIEW:
+            self.show_page("overview")
+        elif key == CHOICES:
+            self.show_page("choices")
+        elif key == AUDIT:
+            self.show_page("audit")
+        elif key.startswith("category:"):
+            self.show_category(key.removeprefix("category:"))
+
+    def show_category(self, category: str, record_id: int | None = None) -> None:
+        page = self.page["category"]
+        self.show_page("category")
+        if hasattr(page, "show_category"):
+            page.show_category(category, record_id)
+        item = self.sidebar.item_for(f"category:{category}")
+        if item is not None and self.sidebar.currentItem() is not item:
+            self.sidebar.blockSignals(True)
+            self.sidebar.setCurrentItem(item)
+            self.sidebar.blockSignals(False)
+
+    @Slot()
+    def focus_search(self) -> None:
+        if self.state == "unlocked":
+            self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.search_field.selectAll()
+
+    @Slot()
+    def _search(self) -> None:
+        text = self.search_field.text().strip()
+        page = self.page["search"]
+        self.show_page("search")
+        for name in ("search", "set_query", "run_query"):
+            method = getattr(page, name, None)
+            if callable(method):
+                method(text)
+                break
+
+    @Slot()
+    def open_settings(self) -> None:
+        if self.state != "unlocked":
+            return
+        from plainview.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.ctx, self)
+        dialog.auto_lock_changed.connect(self._on_auto_lock_changed)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    @Slot(int)
+    def _on_auto_lock_changed(self, minutes: int) -> None:
+        self.idle.set_minutes(minutes)
+        if self.ctx.is_unlocked:
+            self.idle.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.lock_button.setIcon(lock_icon())
+            self.settings_button.setIcon(gear_icon())
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.ctx.prefs is not None:
+            self.ctx.prefs.geometry = self.saveGeometry()
+        super().closeEvent(event)

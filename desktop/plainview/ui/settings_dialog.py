@@ -1,0 +1,221 @@
+"""Settings: language, appearance, auto-lock and the privacy policy used for explanations.
+Every change applies at once (no Apply button); language switches the whole UI live."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plainview.ui import theme
+from plainview.ui.context import AppContext
+from plainview.ui.i18n import resolve_language
+from plainview.ui.preferences import Preferences
+
+POLICIES = ("eea", "us", "row")
+POLICY_SETTING = "ui.policy"
+
+
+def stored_policy(vault: Any) -> str | None:
+    value = vault.get_setting(POLICY_SETTING, None)
+    return value if value in POLICIES else None
+
+
+def account_region(vault: Any) -> str | None:
+    """The account region the newest import reported, if any (e.g. "GB")."""
+    try:
+        rows = vault.imports()
+    except Exception:
+        return None
+    for row in reversed(rows):
+        account = getattr(row, "account", None)
+        if isinstance(account, dict):
+            for key in ("region", "country", "account_region"):
+                value = account.get(key)
+                if isinstance(value, str) and value:
+                    return value
+    return None
+
+
+def default_policy(ctx: AppContext) -> str:
+    """Saved choice, else derived from the export's account region, else EEA."""
+    vault = ctx.vault
+    saved = stored_policy(vault)
+    if saved is not None:
+        return saved
+    region = account_region(vault)
+    if region:
+        try:
+            return str(ctx.catalog().policy_for_region(region))
+        except Exception:
+            return "eea"
+    return "eea"
+
+
+class SettingsDialog(QDialog):
+    """Emits ``theme_changed(str)`` and ``auto_lock_changed(int minutes)``; language and policy
+    go through the AppContext."""
+
+    theme_changed = Signal(str)
+    auto_lock_changed = Signal(int)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.prefs = ctx.prefs if ctx.prefs is not None else Preferences()
+        self.language = QComboBox(self)
+        self.theme = QComboBox(self)
+        self.auto_lock = QSpinBox(self)
+        self.auto_lock.setRange(0, 24 * 60)
+        self.policy = QComboBox(self)
+        self.policy_note = QLabel(self)
+        self.policy_note.setProperty("role", "hint")
+        self.policy_note.setWordWrap(True)
+        self._labels = [QLabel(self) for _ in range(4)]
+        form = QFormLayout()
+        for label, field in zip(
+            self._labels, (self.language, self.theme, self.auto_lock, self.policy), strict=True
+        ):
+            label.setBuddy(field)
+            form.addRow(label, field)
+        form.addRow("", self.policy_note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        self.buttons.rejected.connect(self.reject)
+        self.buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self._filling = False
+        self.retranslate()
+        self._load()
+        self.language.currentIndexChanged.connect(self._language_chosen)
+        self.theme.currentIndexChanged.connect(self._theme_chosen)
+        self.auto_lock.valueChanged.connect(self._auto_lock_chosen)
+        self.policy.currentIndexChanged.connect(self._policy_chosen)
+        ctx.language_changed.connect(self.retranslate)
+        self.setMinimumWidth(460)
+
+    def retranslate(self) -> None:
+        self._filling = True
+        self.setWindowTitle(self.tr("Settings"))
+        texts = (
+            self.tr("&Language:"),
+            self.tr("&Appearance:"),
+            self.tr("Auto-&lock:"),
+            self.tr("&Privacy policy:"),
+        )
+        for label, text in zip(self._labels, texts, strict=True):
+            label.setText(text)
+        self._fill(
+            self.language,
+            [
+                ("system", self.tr("System default")),
+                ("en", "English"),
+                ("zh_CN", "简体中文"),
+            ],
+        )
+        self._fill(
+            self.theme,
+            [
+                ("system", self.tr("Follow the system")),
+                ("light", self.tr("Light")),
+                ("dark", self.tr("Dark")),
+            ],
+        )
+        self._fill(
+            self.policy,
+            [
+                ("eea", self.tr("EEA, UK and Switzerland")),
+                ("us", self.tr("United States")),
+                ("row", self.tr("Other regions")),
+            ],
+        )
+        self.auto_lock.setSpecialValueText(self.tr("Never"))
+        self.auto_lock.setSuffix(self.tr(" min"))
+        self.auto_lock.setToolTip(self.tr("Lock after this many minutes without input (0 = never)"))
+        self.language.setAccessibleName(self.tr("Language"))
+        self.theme.setAccessibleName(self.tr("Appearance"))
+        self.auto_lock.setAccessibleName(self.tr("Auto-lock after minutes without input"))
+        self.policy.setAccessibleName(self.tr("Privacy policy used for explanations"))
+        for button in self.buttons.buttons():
+            button.setAccessibleName(button.text().replace("&", ""))
+        self._update_policy_note()
+        self._filling = False
+
+    def _fill(self, combo: QComboBox, entries: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        for value, text in entries:
+            combo.addItem(text, value)
+        if current is not None:
+            combo.setCurrentIndex(max(0, combo.findData(current)))
+        combo.blockSignals(False)
+
+    def _load(self) -> None:
+        self._filling = True
+        self.language.setCurrentIndex(max(0, self.language.findData(self.prefs.language)))
+        self.theme.setCurrentIndex(max(0, self.theme.findData(self.prefs.theme)))
+        self.auto_lock.setValue(self.prefs.auto_lock_minutes)
+        self.policy.setCurrentIndex(max(0, self.policy.findData(self.ctx.policy)))
+        self.policy.setEnabled(self.ctx.is_unlocked)
+        self._update_policy_note()
+        self._filling = False
+
+    def _update_policy_note(self) -> None:
+        region = account_region(self.ctx.vault) if self.ctx.is_unlocked else None
+        if region:
+            note = self.tr(
+                "Explanations quote the TikTok privacy policy for this region. Your export "
+                "says your account region is %1."
+            ).replace("%1", region)
+        else:
+            note = self.tr("Explanations quote the TikTok privacy policy for this region.")
+        self.policy_note.setText(note)
+
+    # -- changes -----------------------------------------------------------------------
+    @Slot(int)
+    def _language_chosen(self, _index: int) -> None:
+        if self._filling:
+            return
+        choice = str(self.language.currentData())
+        self.prefs.language = choice
+        self.ctx.set_language(resolve_language(choice))
+
+    @Slot(int)
+    def _theme_chosen(self, _index: int) -> None:
+        if self._filling:
+            return
+        choice = str(self.theme.currentData())
+        self.prefs.theme = choice
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            theme.apply_theme(app, choice)
+        self.theme_changed.emit(choice)
+
+    @Slot(int)
+    def _auto_lock_chosen(self, minutes: int) -> None:
+        if self._filling:
+            return
+        self.prefs.auto_lock_minutes = minutes
+        self.auto_lock_changed.emit(minutes)
+
+    @Slot(int)
+    def _policy_chosen(self, _index: int) -> None:
+        if self._filling or not self.ctx.is_unlocked:
+            return
+        choice = str(self.policy.currentData())
+        self.ctx.vault.set_setting(POLICY_SETTING, choice)
+        self.ctx.set_policy(choice)

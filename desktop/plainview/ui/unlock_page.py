@@ -1,0 +1,330 @@
+"""Unlock: the passphrase opens the vault (KDF off the GUI thread); "Forgot your passphrase?"
+sets a new one with the recovery code. Wrong input gets a calm sentence, a damaged vault a
+plain explanation of what to do."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plainview.errors import (
+    PlainviewError,
+    VaultDamaged,
+    VaultNotFound,
+    VaultTooNew,
+    WrongPassphrase,
+    WrongRecoveryCode,
+)
+from plainview.ui.context import AppContext
+from plainview.ui.first_run_page import centered
+from plainview.ui.passphrase_widgets import MIN_LENGTH, PassphraseField, StrengthMeter, acceptable
+from plainview.ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+
+def _open(path: Path, passphrase: str) -> Any:
+    from plainview.vault import Vault
+
+    return Vault.open(path, passphrase)
+
+
+def _recover(path: Path, code: str, new_passphrase: str) -> Any:
+    from plainview.vault import Vault
+
+    Vault.recover(path, code, new_passphrase)
+    return Vault.open(path, new_passphrase)
+
+
+class UnlockPage(QWidget):
+    """Emits ``vault_opened`` after ``ctx.set_vault`` received the opened vault."""
+
+    vault_opened = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._steps = QStackedWidget(self)
+        self._build_unlock()
+        self._build_recover()
+        centered(self._steps, self, width=460)
+        self.retranslate()
+        ctx.language_changed.connect(self.retranslate)
+
+    # -- layout ------------------------------------------------------------------------
+    def _build_unlock(self) -> None:
+        page = QWidget(self._steps)
+        self._title = QLabel(page)
+        self._title.setProperty("role", "title")
+        self._intro = QLabel(page)
+        self._intro.setWordWrap(True)
+        self._passphrase = PassphraseField(page)
+        self._message = QLabel(page)
+        self._message.setProperty("role", "error")
+        self._message.setWordWrap(True)
+        self._busy = QProgressBar(page)
+        self._busy.setRange(0, 0)
+        self._busy.setTextVisible(False)
+        self._busy.setMaximumHeight(8)
+        self._busy.hide()
+        self._unlock = QPushButton(page)
+        self._unlock.setDefault(True)
+        self._forgot = QPushButton(page)
+        self._forgot.setFlat(True)
+        self._forgot.setProperty("role", "link")
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._forgot)
+        buttons.addStretch(1)
+        buttons.addWidget(self._unlock)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._title)
+        layout.addWidget(self._intro)
+        layout.addSpacing(8)
+        layout.addWidget(self._passphrase)
+        layout.addWidget(self._busy)
+        layout.addWidget(self._message)
+        layout.addLayout(buttons)
+        self._steps.addWidget(page)
+        self._passphrase.returnPressed.connect(self.unlock)
+        self._unlock.clicked.connect(self.unlock)
+        self._forgot.clicked.connect(self.show_recovery)
+
+    def _build_recover(self) -> None:
+        page = QWidget(self._steps)
+        self._r_title = QLabel(page)
+        self._r_title.setProperty("role", "title")
+        self._r_intro = QLabel(page)
+        self._r_intro.setWordWrap(True)
+        self._code = QLineEdit(page)
+        self._new1 = PassphraseField(page)
+        self._new2 = PassphraseField(page)
+        self._meter = StrengthMeter(page)
+        self._code_label = QLabel(page)
+        self._new1_label = QLabel(page)
+        self._new2_label = QLabel(page)
+        self._code_label.setBuddy(self._code)
+        self._new1_label.setBuddy(self._new1)
+        self._new2_label.setBuddy(self._new2)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self._code_label, self._code)
+        form.addRow(self._new1_label, self._new1)
+        form.addRow("", self._meter)
+        form.addRow(self._new2_label, self._new2)
+        self._r_problem = QLabel(page)
+        self._r_problem.setProperty("role", "hint")
+        self._r_problem.setWordWrap(True)
+        self._r_message = QLabel(page)
+        self._r_message.setProperty("role", "error")
+        self._r_message.setWordWrap(True)
+        self._r_busy = QProgressBar(page)
+        self._r_busy.setRange(0, 0)
+        self._r_busy.setTextVisible(False)
+        self._r_busy.setMaximumHeight(8)
+        self._r_busy.hide()
+        self._back = QPushButton(page)
+        self._set_new = QPushButton(page)
+        self._set_new.setDefault(True)
+        self._set_new.setEnabled(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self._back)
+        buttons.addStretch(1)
+        buttons.addWidget(self._set_new)
+        layout = QVBoxLayout(page)
+        layout.addWidget(self._r_title)
+        layout.addWidget(self._r_intro)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addWidget(self._r_problem)
+        layout.addWidget(self._r_busy)
+        layout.addWidget(self._r_message)
+        layout.addLayout(buttons)
+        self._steps.addWidget(page)
+        for field in (self._code, self._new1, self._new2):
+            field.textChanged.connect(self._validate_recovery)
+        self._new2.returnPressed.connect(self._set_new.click)
+        self._back.clicked.connect(self.show_unlock)
+        self._set_new.clicked.connect(self.recover)
+
+    def retranslate(self) -> None:
+        self._title.setText(self.tr("Plainview is locked"))
+        self._intro.setText(self.tr("Type your passphrase to open your vault."))
+        self._passphrase.setPlaceholderText(self.tr("Passphrase"))
+        self._passphrase.setAccessibleName(self.tr("Passphrase"))
+        self._busy.setAccessibleName(self.tr("Opening your vault"))
+        self._unlock.setText(self.tr("&Unlock"))
+        self._unlock.setAccessibleName(self.tr("Unlock"))
+        self._forgot.setText(self.tr("&Forgot your passphrase?"))
+        self._forgot.setAccessibleName(self.tr("Forgot your passphrase?"))
+        self._r_title.setText(self.tr("Set a new passphrase"))
+        self._r_intro.setText(
+            self.tr(
+                "Type the recovery code you saved when you created the vault, then choose a "
+                "new passphrase. Dashes and letter case do not matter."
+            )
+        )
+        self._code_label.setText(self.tr("Recovery &code:"))
+        self._new1_label.setText(self.tr("&New passphrase:"))
+        self._new2_label.setText(self.tr("&Repeat:"))
+        self._code.setAccessibleName(self.tr("Recovery code"))
+        self._new1.setAccessibleName(self.tr("New passphrase"))
+        self._new2.setAccessibleName(self.tr("Repeat new passphrase"))
+        self._new1.setPlaceholderText(self.tr("At least %n characters", "", MIN_LENGTH))
+        self._r_busy.setAccessibleName(self.tr("Setting the new passphrase"))
+        self._back.setText(self.tr("&Back"))
+        self._back.setAccessibleName(self.tr("Back"))
+        self._set_new.setText(self.tr("&Set new passphrase"))
+        self._set_new.setAccessibleName(self.tr("Set new passphrase"))
+        for field in (self._passphrase, self._new1, self._new2):
+            field.retranslate()
+        self._meter.retranslate()
+        self._validate_recovery()
+
+    # -- state -------------------------------------------------------------------------
+    @property
+    def message(self) -> str:
+        current = self._r_message if self.in_recovery else self._message
+        return current.text()
+
+    @property
+    def in_recovery(self) -> bool:
+        return self._steps.currentIndex() == 1
+
+    @property
+    def busy(self) -> bool:
+        return self._busy.isVisible() or self._r_busy.isVisible()
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        (self._code if self.in_recovery else self._passphrase).setFocus()
+
+    @Slot()
+    def show_unlock(self) -> None:
+        self._clear_recovery_fields()
+        self._r_message.clear()
+        self._steps.setCurrentIndex(0)
+        self._passphrase.setFocus()
+
+    @Slot()
+    def show_recovery(self) -> None:
+        self._passphrase.clear()
+        self._message.clear()
+        self._steps.setCurrentIndex(1)
+        self._code.setFocus()
+
+    def _clear_recovery_fields(self) -> None:
+        for field in (self._code, self._new1, self._new2):
+            field.clear()
+
+    def clear(self) -> None:
+        """Reset to the plain unlock form (called on lock)."""
+        self._passphrase.clear()
+        self._message.clear()
+        self.show_unlock()
+
+    def refresh(self) -> None:
+        """Nothing to load: the page works while locked."""
+
+    def _explain(self, error: BaseException) -> str:
+        if isinstance(error, WrongRecoveryCode):
+            return self.tr(
+                "That recovery code does not match this vault. Check each group of letters "
+                "and digits and try again."
+            )
+        if isinstance(error, WrongPassphrase):
+            return self.tr(
+                "That passphrase does not open this vault. Check Caps Lock and the keyboard "
+                "layout, then try again."
+            )
+        if isinstance(error, VaultDamaged):
+            return self.tr(
+                "Your vault could not be read: one of its files is damaged. Nothing was "
+                "changed. Restore the vault folder from a backup, or import your TikTok "
+                "export again into a new vault."
+            )
+        if isinstance(error, VaultTooNew):
+            return self.tr(
+                "This vault was made by a newer version of Plainview. Install the newer "
+                "version to open it."
+            )
+        if isinstance(error, VaultNotFound):
+            return self.tr("There is no vault in this folder any more.")
+        assert isinstance(error, PlainviewError)
+        return error.message
+
+    # -- unlock ------------------------------------------------------------------------
+    @Slot()
+    def unlock(self) -> None:
+        if self.busy or self.ctx.vault_dir is None:
+            return
+        passphrase = self._passphrase.take()
+        if not passphrase:
+            self._message.setText(self.tr("Type your passphrase first."))
+            return
+        self._message.clear()
+        self._set_busy(True)
+        run_task(_open, self.ctx.vault_dir, passphrase, on_done=self._opened)
+
+    def _set_busy(self, busy: bool) -> None:
+        (self._r_busy if self.in_recovery else self._busy).setVisible(busy)
+        for w in (self._passphrase, self._unlock, self._forgot, self._back, self._set_new):
+            w.setEnabled(not busy)
+        for field in (self._code, self._new1, self._new2):
+            field.setEnabled(not busy)
+        if not busy:
+            self._validate_recovery()
+
+    def _opened(self, vault: Any, error: BaseException | None) -> None:
+        self._set_busy(False)
+        if error is not None:
+            if not isinstance(error, PlainviewError):
+                raise error
+            label = self._r_message if self.in_recovery else self._message
+            label.setText(self._explain(error))
+            (self._code if isinstance(error, WrongRecoveryCode) else self._passphrase).setFocus()
+            return
+        self._clear_recovery_fields()
+        self._steps.setCurrentIndex(0)
+        self.ctx.set_vault(vault)
+        self.vault_opened.emit()
+
+    # -- recover -----------------------------------------------------------------------
+    @Slot()
+    def _validate_recovery(self) -> None:
+        first, second = self._new1.text(), self._new2.text()
+        self._meter.update_for(first)
+        problem = ""
+        if first and len(first) < MIN_LENGTH:
+            problem = self.tr("Use at least %n characters.", "", MIN_LENGTH)
+        elif first and not acceptable(first):
+            problem = self.tr("Add more words or characters: this one is easy to guess.")
+        elif second and first != second:
+            problem = self.tr("The two passphrases are not the same yet.")
+        self._r_problem.setText(problem)
+        ready = bool(self._code.text().strip()) and first == second and acceptable(first)
+        self._set_new.setEnabled(ready and not self._r_busy.isVisible())
+
+    @Slot()
+    def recover(self) -> None:
+        if not self._set_new.isEnabled() or self.ctx.vault_dir is None:
+            return
+        code = self._code.text().strip()
+        new = self._new1.take()
+        self._new2.clear()
+        self._r_message.clear()
+        self._set_busy(True)
+        run_task(_recover, self.ctx.vault_dir, code, new, on_done=self._opened)
