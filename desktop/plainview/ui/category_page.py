@@ -1,0 +1,503 @@
+"""One category: the explanation on the left, the user's own data on the right, the share
+level at the bottom.
+
+The table is a lazy ``RecordsModel`` (keyset pages); counts, facts and the chart's numbers are
+computed off the GUI thread through ``run_task``.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from plainview.errors import PlainviewError
+from plainview.ui.context import AppContext
+from plainview.ui.explanation_view import ExplanationView
+from plainview.ui.records_model import RecordsModel, VaultRecordSource
+from plainview.ui.share_selector import ShareSelector
+from plainview.ui.tasks import TaskHandle, run_task
+from plainview.ui.time_chart import TimeChart
+
+log = logging.getLogger(__name__)
+
+FILTER_DELAY_MS = 250
+FIND_PAGES = 5  # pages searched for a requested record before starting the table at it
+
+
+@dataclass
+class CategoryDetails:
+    """What the worker computes for one category."""
+
+    count: int = 0
+    facts: list[Any] = field(default_factory=list)
+    over_time: list[Any] = field(default_factory=list)
+    by_hour: Any = None
+    section_status: str | None = None  # "empty" | "missing" | None
+
+
+def section_status(vault: Any, category: str) -> str | None:
+    """How the latest complete import saw this category's section: empty, missing, or None."""
+    try:
+        imports = [i for i in vault.imports() if i.status == "complete"]
+    except (AttributeError, PlainviewError):
+        return None
+    if not imports:
+        return None
+    latest = max(imports, key=lambda i: i.id)
+    sections = (latest.result or {}).get("sections", {}) if isinstance(latest.result, dict) else {}
+    for status in ("empty", "missing"):
+        for item in sections.get(status, []) or []:
+            cat = item.get("category") if isinstance(item, dict) else item
+            if cat == category:
+                return status
+    return None
+
+
+def load_details(vault: Any, category: str, lang: str) -> CategoryDetails:
+    """Worker side: count, facts, chart series, section status (Qt-free calls only)."""
+    details = CategoryDetails(count=vault.count(category))
+    try:
+        from plainview import insights
+    except ImportError:  # the insights package has not landed in this build
+        insights = None  # type: ignore[assignment]
+    if insights is not None:
+        facts_for = getattr(insights, "facts_for", None)
+        if facts_for is not None:
+            details.facts = list(facts_for(vault, category, lang=lang))
+        if details.count:
+            over = getattr(insights, "activity_over_time", None)
+            hours = getattr(insights, "activity_by_hour", None)
+            if over is not None:
+                bucket = "month"
+                details.over_time = list(over(vault, category, bucket=bucket))
+                if len(details.over_time) < 3:
+                    details.over_time = list(over(vault, category, bucket="day"))
+            if hours is not None:
+                details.by_hour = hours(vault, category)
+    if details.count == 0:
+        details.section_status = section_status(vault, category)
+    return details
+
+
+class CategoryPage(QWidget):
+    """Signals: ``share_changed(str category, str level)`` after a share level was written."""
+
+    share_changed = Signal(str, str)
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.category: str | None = None
+        self._title = ""
+        self._details: CategoryDetails | None = None
+        self._task: TaskHandle | None = None
+        self._generation = 0
+        self._pending_record: int | None = None
+        self._own_change = False  # our own share change is being announced
+
+        self.explanation = ExplanationView(self)
+        self.explanation.setMinimumWidth(260)
+
+        # right pane: the user's own data
+        right = QWidget(self)
+        self.data_heading = QLabel(right)
+        self.data_heading.setProperty("role", "heading")
+        font = self.data_heading.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.data_heading.setFont(font)
+        self.count_label = QLabel(right)
+        self.count_label.setProperty("role", "hint")
+        self.facts_label = QLabel(right)
+        self.facts_label.setWordWrap(True)
+        self.facts_label.setTextFormat(Qt.TextFormat.RichText)
+        self.empty_label = QLabel(right)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setProperty("role", "notice")
+        self.filter_edit = QLineEdit(right)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_label = QLabel(right)
+        self.filter_label.setBuddy(self.filter_edit)
+        self.start_notice = QLabel(right)
+        self.start_notice.setWordWrap(True)
+        self.show_all_button = QPushButton(right)
+        self.show_all_button.clicked.connect(self._show_from_start)
+        self.model = RecordsModel(self)
+        self.table = QTableView(right)
+        self.table.setModel(self.model)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.chart = TimeChart(right)
+        self._filter_timer = QTimer(self)
+        self._filter_timer.setSingleShot(True)
+        self._filter_timer.setInterval(FILTER_DELAY_MS)
+        self._filter_timer.timeout.connect(self._apply_filter)
+        self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
+        self.filter_edit.returnPressed.connect(self._apply_filter)
+        self.model.reloaded.connect(self._after_reload)
+        self.model.fetched.connect(lambda _n: self._update_count())
+
+        filter_row = QHBoxLayout()
+        filter_row.addWidget(self.filter_label)
+        filter_row.addWidget(self.filter_edit, 1)
+        notice_row = QHBoxLayout()
+        notice_row.addWidget(self.start_notice, 1)
+        notice_row.addWidget(self.show_all_button)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 4, 4, 4)
+        right_layout.addWidget(self.data_heading)
+        right_layout.addWidget(self.count_label)
+        right_layout.addWidget(self.facts_label)
+        right_layout.addWidget(self.empty_label)
+        right_layout.addLayout(filter_row)
+        right_layout.addLayout(notice_row)
+        right_layout.addWidget(self.table, 3)
+        right_layout.addWidget(self.chart, 2)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.explanation)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 2)
+        self.splitter.setStretchFactor(1, 3)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([400, 600])
+
+        self.share_selector = ShareSelector(self)
+        self.share_selector.level_chosen.connect(self._share_chosen)
+        self.share_status = QLabel(self)
+        self.share_status.setProperty("role", "hint")
+        bottom = QFrame(self)
+        bottom.setFrameShape(QFrame.Shape.StyledPanel)
+        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout.addWidget(self.share_selector)
+        bottom_layout.addWidget(self.share_status)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.splitter, 1)
+        layout.addWidget(bottom)
+
+        self.setTabOrder(self.explanation, self.filter_edit)
+        self.setTabOrder(self.filter_edit, self.table)
+        self.setTabOrder(self.table, self.share_selector.buttons["private"])
+
+        ctx.locked.connect(self.clear)
+        ctx.language_changed.connect(lambda _l: self.retranslate())
+        ctx.policy_changed.connect(lambda _p: self._show_explanation())
+        self._set_start_notice(False)
+        self.retranslate()
+        self.clear()
+
+    # -- page contract -----------------------------------------------------------------
+    def show_category(self, category_id: str, record_id: int | None = None) -> None:
+        """Show one category; with ``record_id``, select that record in the table."""
+        changed = category_id != self.category
+        self.category = category_id
+        self._pending_record = record_id
+        if changed or record_id is None:
+            self.filter_edit.blockSignals(True)
+            self.filter_edit.clear()
+            self.filter_edit.blockSignals(False)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Reload everything of the current category from the vault."""
+        if self.category is None or not self.ctx.is_unlocked or self._own_change:
+            return
+        self._generation += 1
+        self._details = None
+        self._show_explanation()
+        self._load_share_level()
+        self._set_start_notice(False)
+        vault = self.ctx.vault
+        self.model.set_filter(None)
+        self.model.set_source(VaultRecordSource(vault, self.category), self.category)
+        if self._pending_record is not None:
+            self._select_record(self._pending_record)
+            self._pending_record = None
+        self.facts_label.clear()
+        self.chart.clear()
+        self._update_count()
+        self._start_details()
+
+    def clear(self) -> None:
+        """Drop every model and cached value (on lock)."""
+        self._generation += 1
+        if self._task is not None:
+            self._task.cancel()
+            self._task = None
+        self.category = None
+        self._details = None
+        self._title = ""
+        self.model.clear()
+        self.chart.clear()
+        self.explanation.clear()
+        self.filter_edit.clear()
+        self.facts_label.clear()
+        self.count_label.clear()
+        self.empty_label.hide()
+        self._set_share_status("")
+        self.share_selector.set_category("", "private")
+        self.share_selector.setEnabled(False)
+        self._set_start_notice(False)
+
+    def retranslate(self) -> None:
+        self.data_heading.setText(self.tr("Your data"))
+        self.filter_label.setText(self.tr("&Filter:"))
+        self.filter_edit.setPlaceholderText(self.tr("Type to filter the rows…"))
+        self.filter_edit.setAccessibleName(self.tr("Filter the rows"))
+        self.table.setAccessibleName(self.tr("Your records in this category"))
+        self.explanation.setAccessibleName(self.tr("Explanation of this category"))
+        self.show_all_button.setText(self.tr("Show from the newest"))
+        self.show_all_button.setAccessibleName(self.tr("Show from the newest"))
+        self.start_notice.setText(self.tr("The table starts at the record you opened."))
+        self.explanation.retranslate()
+        self.chart.retranslate()
+        self.share_selector.retranslate()
+        self.model.headerDataChanged.emit(
+            Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
+        )
+        if self.category is not None and self.ctx.is_unlocked:
+            self._show_explanation()
+            self._show_details()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    # -- explanation and share level ---------------------------------------------------
+    def _show_explanation(self) -> None:
+        if self.category is None:
+            return
+        expl: Any = None
+        try:
+            expl = self.ctx.catalog().explain(self.category, policy=self.ctx.policy)
+        except (ImportError, KeyError, PlainviewError):
+            log.info("no explanation for this category")
+        self._title = str(getattr(expl, "title", "") or self.category)
+        self.explanation.show_explanation(expl, self._status_text())
+        self.share_selector.set_category(self._title, self.share_selector.level())
+
+    def _load_share_level(self) -> None:
+        try:
+            from plainview.sharing.choices import get_choices
+
+            level = get_choices(self.ctx.vault)[str(self.category)].share
+        except (ImportError, KeyError, PlainviewError):
+            self.share_selector.setEnabled(False)
+            self._set_share_status(self.tr("Share levels are not available yet."))
+            return
+        self.share_selector.setEnabled(True)
+        self.share_selector.set_category(self._title, level)
+        self._set_share_status("")
+
+    def _set_share_status(self, text: str) -> None:
+        self.share_status.setText(text)
+        self.share_status.setVisible(bool(text))
+
+    def _share_chosen(self, level: str) -> None:
+        if self.category is None or not self.ctx.is_unlocked:
+            return
+        try:
+            from plainview.sharing.choices import set_share
+
+            set_share(self.ctx.vault, self.category, level)
+        except PlainviewError as exc:
+            self._set_share_status(exc.message)
+            self._load_share_level()
+            return
+        self._set_share_status(self.tr("Saved. Your choice is kept in the vault."))
+        self.share_changed.emit(self.category, level)
+        self._own_change = True
+        try:
+            self.ctx.data_changed.emit()
+        finally:
+            self._own_change = False
+
+    # -- table -------------------------------------------------------------------------
+    def _apply_filter(self) -> None:
+        self._filter_timer.stop()
+        if self.category is None:
+            return
+        self._set_start_notice(False)
+        self.model.set_filter(self.filter_edit.text())
+
+    def _after_reload(self) -> None:
+        header = self.table.horizontalHeader()
+        header.setSortIndicator(
+            0,
+            Qt.SortOrder.DescendingOrder
+            if self.model.order == "time_desc"
+            else Qt.SortOrder.AscendingOrder,
+        )
+        self.table.resizeColumnToContents(0)
+        for col in range(1, self.model.columnCount() - 1):
+            self.table.setColumnWidth(col, max(120, min(320, self.table.sizeHintForColumn(col))))
+
+    def _select_record(self, record_id: int) -> None:
+        row = self.model.row_of(record_id)
+        pages = 0
+        while row is None and self.model.canFetchMore() and pages < FIND_PAGES:
+            self.model.fetchMore()
+            row = self.model.row_of(record_id)
+            pages += 1
+        if row is None:
+            row = self._start_at(record_id)
+        if row is None:
+            return
+        index = self.model.index(row, 0)
+        self.table.setCurrentIndex(index)
+        self.table.selectRow(row)
+        self.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.table.setFocus()
+
+    def _start_at(self, record_id: int) -> int | None:
+        """Begin the table at a record far down the list (a keyset query starting at it)."""
+        try:
+            target = self.ctx.vault.record(record_id)
+        except (PlainviewError, KeyError, LookupError):
+            return None
+        source = VaultRecordSource(self.ctx.vault, str(self.category))
+        self.model.set_source(_StartAt(source, target), str(self.category))
+        self._set_start_notice(True)
+        return self.model.row_of(record_id)
+
+    def _show_from_start(self) -> None:
+        self._set_start_notice(False)
+        if self.category is not None and self.ctx.is_unlocked:
+            self.model.set_source(VaultRecordSource(self.ctx.vault, self.category), self.category)
+
+    def _set_start_notice(self, visible: bool) -> None:
+        self.start_notice.setVisible(visible)
+        self.show_all_button.setVisible(visible)
+
+    def current_record_id(self) -> int | None:
+        index: QModelIndex = self.table.currentIndex()
+        if not index.isValid():
+            return None
+        return int(self.model.record_at(index.row()).id)
+
+    # -- details off the GUI thread ----------------------------------------------------
+    def _start_details(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+        generation = self._generation
+        category = str(self.category)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return
+            self._task = None
+            if error is not None:
+                log.info("category details failed: %s", type(error).__name__)
+                self._details = CategoryDetails(count=self.model.rowCount())
+            else:
+                self._details = result
+            self._show_details()
+
+        self._task = run_task(load_details, self.ctx.vault, category, self.ctx.lang, on_done=done)
+
+    def details_loaded(self) -> bool:
+        return self._details is not None
+
+    def _show_details(self) -> None:
+        details = self._details
+        if details is None:
+            return
+        facts = [str(getattr(f, "text", f)) for f in details.facts]
+        if facts:
+            self.facts_label.setText(
+                "<ul>" + "".join(f"<li>{_esc(t)}</li>" for t in facts) + "</ul>"
+            )
+        else:
+            self.facts_label.clear()
+        self.facts_label.setVisible(bool(facts))
+        self.facts_label.setAccessibleName(" ".join(facts))
+        if details.count:
+            self.chart.set_data(details.over_time, details.by_hour)
+        else:
+            self.chart.clear()
+        self.chart.setVisible(details.count > 0 and self.chart.has_data())
+        empty = details.count == 0 and not self.model.filter_text
+        self.empty_label.setVisible(empty)
+        self.empty_label.setText(self._empty_text(details.section_status))
+        self.table.setVisible(not empty)
+        self.filter_edit.setEnabled(not empty)
+        self.explanation.show_explanation(self.explanation._expl, self._status_text())
+        self._update_count()
+
+    def _status_text(self) -> str:
+        if self._details is None or self._details.count:
+            return ""
+        return self._empty_text(self._details.section_status)
+
+    def _empty_text(self, status: str | None) -> str:
+        if status == "empty":
+            return self.tr("TikTok's export had this section, but it was empty.")
+        if status == "missing":
+            return self.tr("This export did not include it.")
+        return self.tr("There is no data for this category in your vault.")
+
+    def _update_count(self) -> None:
+        loc = self.locale()
+        loaded = self.model.rowCount()
+        if self._details is None:
+            self.count_label.setText(self.tr("Counting…") if self.category else "")
+            return
+        total = self._details.count
+        if self.model.filter_text:
+            more = "+" if self.model.canFetchMore() else ""
+            text = self.tr("{n} matching rows shown").format(n=loc.toString(loaded) + more)
+        elif loaded < total:
+            text = self.tr("{total} records · showing the first {n} (scroll for more)").format(
+                total=loc.toString(total), n=loc.toString(loaded)
+            )
+        else:
+            text = self.tr("{total} records").format(total=loc.toString(total))
+        self.count_label.setText(text)
+        self.count_label.setAccessibleName(text)
+
+
+class _StartAt:
+    """A source whose first page begins at one record, then continues by keyset."""
+
+    def __init__(self, inner: VaultRecordSource, target: Any) -> None:
+        self.inner = inner
+        self.target = target
+
+    def page(self, after: Any | None, limit: int, order: str, filter_text: str | None) -> list[Any]:
+        if after is None:
+            rest = self.inner.page(self.target, limit - 1, order, filter_text)
+            return [self.target, *rest]
+        return self.inner.page(after, limit, order, filter_text)
+
+
+def _esc(text: str) -> str:
+    import html
+
+    return html.escape(text)

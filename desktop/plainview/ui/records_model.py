@@ -1,0 +1,404 @@
+"""The user's own records of one category as a lazy table.
+
+``RecordsModel`` is a thin ``QAbstractTableModel`` adapter over ``Vault.records`` keyset pages:
+it holds only the pages the view has scrolled to (``canFetchMore``/``fetchMore``), so a category
+with a million rows opens and scrolls at once. Sorting is by time (newest or oldest first);
+filtering passes the user's text to the vault. Columns are chosen per category from the item's
+keys (Date/Link for watch history, Date/IP/Device for logins, …) with a generic fallback of the
+JSON keys. Times are shown in local time, locale-formatted, with the stored UTC in the tooltip.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTimeZone,
+    Signal,
+)
+
+PAGE_SIZE = 400
+MAX_CELL_CHARS = 300
+RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+FIELDS_ROLE = Qt.ItemDataRole.UserRole + 2
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecordsModel", text)
+
+
+def norm_key(key: str) -> str:
+    """Keys compared without case, spaces or punctuation: ``SearchTerm`` = ``Search Term``."""
+    return re.sub(r"[^0-9a-z]", "", key.casefold())
+
+
+@dataclass(frozen=True)
+class Column:
+    """One table column: a header (translated at display time) and the item keys it shows."""
+
+    header: str  # English source text, translated through the "RecordsModel" context
+    keys: tuple[str, ...] = ()  # normalized candidate keys; empty = the record's time
+
+    @property
+    def is_time(self) -> bool:
+        return not self.keys
+
+
+TIME = Column("Date")
+
+
+def _col(header: str, *keys: str) -> Column:
+    return Column(header, tuple(norm_key(k) for k in keys))
+
+
+LINK = _col("Link", "Link", "VideoLink", "EffectLink", "originalPostUrl", "original post link")
+USER = _col("User name", "UserName", "User Name")
+
+# Hand-picked columns per category (keys from formats/platform-exports.md, any casing).
+CATEGORY_COLUMNS: dict[str, tuple[Column, ...]] = {
+    "tiktok.watch_history": (TIME, LINK, _col("Title", "Title")),
+    "tiktok.likes": (TIME, LINK),
+    "tiktok.favorites": (TIME, LINK),
+    "tiktok.reposts": (TIME, LINK),
+    "tiktok.searches": (TIME, _col("Search term", "SearchTerm")),
+    "tiktok.shares": (
+        TIME,
+        _col("Shared content", "SharedContent"),
+        LINK,
+        _col("Method", "Method"),
+    ),
+    "tiktok.comments": (TIME, _col("Comment", "Comment", "CommentContent"), LINK),
+    "tiktok.direct_messages": (TIME, _col("From", "From"), _col("Content", "Content")),
+    "tiktok.followers": (TIME, USER),
+    "tiktok.following": (TIME, USER),
+    "tiktok.blocked": (TIME, USER),
+    "tiktok.logins": (
+        TIME,
+        _col("IP address", "IP"),
+        _col("Device", "DeviceModel"),
+        _col("System", "DeviceSystem"),
+        _col("Network", "NetworkType"),
+        _col("Carrier", "Carrier"),
+    ),
+    "tiktok.location": (TIME, _col("Region", "LastRegion"), _col("GPS", "GpsData")),
+    "tiktok.posts": (TIME, LINK, _col("Title", "Title"), _col("Who can view", "WhoCanView")),
+    "tiktok.live": (TIME, LINK),
+    "tiktok.purchases": (TIME, USER, _col("Amount", "GiftAmount", "Price", "CoinAmount")),
+    "tiktok.off_platform": (TIME, _col("Source", "Source"), _col("Event", "Event")),
+    "tiktok.location_reviews": (
+        TIME,
+        _col("Place", "PlaceName"),
+        _col("Rating", "Rating"),
+        _col("Review", "ReviewText"),
+    ),
+}
+
+# Keys never shown as their own generic column (they are the time column already).
+TIME_KEYS = {norm_key(k) for k in ("Date", "date", "Time", "TimeStamp", "WatchTime", "CreateDate")}
+MAX_GENERIC_COLUMNS = 5
+
+
+def generic_columns(samples: Sequence[Any]) -> tuple[Column, ...]:
+    """The fallback: the time, then the first keys found in the items (in their order)."""
+    seen: dict[str, str] = {}
+    for fields in samples:
+        if not isinstance(fields, dict):
+            continue
+        for key in fields:
+            norm = norm_key(str(key))
+            if norm and norm not in TIME_KEYS and norm not in seen:
+                seen[norm] = str(key)
+    if not seen:
+        return (TIME, Column("Content", ("*",)))
+    picked = list(seen.items())[:MAX_GENERIC_COLUMNS]
+    return (TIME, *(Column(raw, (norm,)) for norm, raw in picked))
+
+
+def columns_for(category: str, samples: Sequence[Any] = ()) -> tuple[Column, ...]:
+    if category in CATEGORY_COLUMNS:
+        return CATEGORY_COLUMNS[category]
+    return generic_columns(samples)
+
+
+def cell_text(fields: Any, column: Column) -> str:
+    """The text shown for one item in one (non-time) column."""
+    value: Any
+    if column.keys == ("*",):
+        value = fields
+    elif not isinstance(fields, dict):
+        value = None
+    else:
+        lookup = {norm_key(str(k)): v for k, v in fields.items()}
+        value = next((lookup[k] for k in column.keys if k in lookup), None)
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        text = value
+    else:
+        text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    text = " ".join(text.split())
+    if len(text) > MAX_CELL_CHARS:
+        text = text[: MAX_CELL_CHARS - 1] + "…"
+    return text
+
+
+def local_time_text(when: datetime | None, locale: QLocale | None = None) -> str:
+    if when is None:
+        return ""
+    qdt = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
+    return (locale or QLocale()).toString(qdt, QLocale.FormatType.ShortFormat)
+
+
+def utc_time_text(when: datetime | None) -> str:
+    if when is None:
+        return ""
+    return _tr("Stored as {time} UTC").format(time=when.strftime("%Y-%m-%d %H:%M:%S"))
+
+
+class RecordSource(Protocol):
+    """Where the rows come from (the vault, or a fake in tests)."""
+
+    def page(
+        self, after: Any | None, limit: int, order: str, filter_text: str | None
+    ) -> list[Any]: ...
+
+
+class VaultRecordSource:
+    """Keyset pages of one category from ``Vault.records``."""
+
+    def __init__(self, vault: Any, category: str) -> None:
+        self.vault = vault
+        self.category = category
+
+    def page(self, after: Any | None, limit: int, order: str, filter_text: str | None) -> list[Any]:
+        cursor = None if after is None else cursor_after(after, order)
+        rows: list[Any] = self.vault.records(
+            self.category, after=cursor, limit=limit, order=order, filter_text=filter_text
+        )
+        return rows
+
+
+def cursor_after(record: Any, order: str) -> Any:
+    """The keyset cursor that continues after ``record`` (the vault's own Cursor type)."""
+    from plainview import vault as vault_pkg
+
+    make = getattr(vault_pkg, "cursor_after", None)
+    if make is not None:
+        return make(record, order)
+    cursor_type = getattr(vault_pkg, "Cursor", None)
+    if cursor_type is not None and hasattr(cursor_type, "after"):
+        return cursor_type.after(record)
+    return (record.occurred_at, record.id)
+
+
+class RecordsModel(QAbstractTableModel):
+    """Lazy rows of one category. ``load()`` starts over; the view pulls further pages.
+
+    Signals: ``reloaded()`` after a new query's first page is in; ``fetched(int)`` after each
+    page with the number of rows now loaded.
+    """
+
+    reloaded = Signal()
+    fetched = Signal(int)
+
+    def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self.page_size = page_size
+        self.category = ""
+        self._source: RecordSource | None = None
+        self._rows: list[Any] = []
+        self._columns: tuple[Column, ...] = (TIME,)
+        self._order = "time_desc"
+        self._filter: str | None = None
+        self._exhausted = True
+        self._locale = QLocale()
+
+    # -- query -------------------------------------------------------------------------
+    def set_source(self, source: RecordSource | None, category: str = "") -> None:
+        self._source = source
+        self.category = category
+        self.load()
+
+    def set_filter(self, text: str | None) -> None:
+        text = (text or "").strip() or None
+        if text != self._filter:
+            self._filter = text
+            self.load()
+
+    @property
+    def filter_text(self) -> str | None:
+        return self._filter
+
+    @property
+    def order(self) -> str:
+        return self._order
+
+    def set_order(self, order: str) -> None:
+        if order not in ("time_desc", "time_asc"):
+            raise ValueError(order)
+        if order != self._order:
+            self._order = order
+            self.load()
+
+    def clear(self) -> None:
+        """Drop every row and the source (called on lock)."""
+        self.beginResetModel()
+        self._source = None
+        self.category = ""
+        self._rows = []
+        self._columns = (TIME,)
+        self._exhausted = True
+        self._filter = None
+        self.endResetModel()
+
+    def load(self) -> None:
+        """Start the current query over from its first page."""
+        self.beginResetModel()
+        self._rows = []
+        self._exhausted = self._source is None
+        first: list[Any] = []
+        if self._source is not None:
+            first = self._source.page(None, self.page_size, self._order, self._filter)
+            self._exhausted = len(first) < self.page_size
+        self._rows = first
+        self._columns = columns_for(self.category, [r.fields for r in first[:50]])
+        self.endResetModel()
+        self.reloaded.emit()
+        self.fetched.emit(len(self._rows))
+
+    # -- lazy fetching -----------------------------------------------------------------
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and not self._exhausted and self._source is not None
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if not self.canFetchMore(parent) or self._source is None:
+            return
+        after = self._rows[-1] if self._rows else None
+        more = self._source.page(after, self.page_size, self._order, self._filter)
+        self._exhausted = len(more) < self.page_size
+        if more:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+            self._rows.extend(more)
+            self.endInsertRows()
+        self.fetched.emit(len(self._rows))
+
+    @property
+    def exhausted(self) -> bool:
+        return self._exhausted
+
+    # -- table -------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._columns)
+
+    def record_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def row_of(self, record_id: int) -> int | None:
+        """The row of a loaded record, or None."""
+        for i, rec in enumerate(self._rows):
+            if rec.id == record_id:
+                return i
+        return None
+
+    def columns(self) -> tuple[Column, ...]:
+        return self._columns
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self._columns):
+            return None
+        column = self._columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column.keys and column.keys != ("*",) and column not in _KNOWN:
+                return column.header  # a raw key from the data: shown as it is
+            return _tr(column.header)
+        if role == Qt.ItemDataRole.ToolTipRole and column.is_time:
+            return _tr("Local time. Click to sort by time.")
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self._rows):
+            return None
+        rec = self._rows[index.row()]
+        column = self._columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column.is_time:
+                return local_time_text(rec.occurred_at, self._locale)
+            return cell_text(rec.fields, column)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.is_time:
+                return utc_time_text(rec.occurred_at) or _tr("No time in the export")
+            text = cell_text(rec.fields, column)
+            return text if len(text) > 40 else None
+        if role == RECORD_ID_ROLE:
+            return rec.id
+        if role == FIELDS_ROLE:
+            return rec.fields
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Only time sorts (the vault's index); other columns keep the time order."""
+        if not 0 <= column < len(self._columns) or not self._columns[column].is_time:
+            return
+        self.set_order("time_asc" if order == Qt.SortOrder.AscendingOrder else "time_desc")
+
+
+_KNOWN = {c for cols in CATEGORY_COLUMNS.values() for c in cols} | {TIME}
+
+
+# Header texts for lupdate (they are stored as data above).
+def _headers_for_translation() -> None:  # pragma: no cover - only read by lupdate
+    for text in (
+        QCoreApplication.translate("RecordsModel", "Date"),
+        QCoreApplication.translate("RecordsModel", "Link"),
+        QCoreApplication.translate("RecordsModel", "Title"),
+        QCoreApplication.translate("RecordsModel", "User name"),
+        QCoreApplication.translate("RecordsModel", "Search term"),
+        QCoreApplication.translate("RecordsModel", "Shared content"),
+        QCoreApplication.translate("RecordsModel", "Method"),
+        QCoreApplication.translate("RecordsModel", "Comment"),
+        QCoreApplication.translate("RecordsModel", "From"),
+        QCoreApplication.translate("RecordsModel", "Content"),
+        QCoreApplication.translate("RecordsModel", "IP address"),
+        QCoreApplication.translate("RecordsModel", "Device"),
+        QCoreApplication.translate("RecordsModel", "System"),
+        QCoreApplication.translate("RecordsModel", "Network"),
+        QCoreApplication.translate("RecordsModel", "Carrier"),
+        QCoreApplication.translate("RecordsModel", "Region"),
+        QCoreApplication.translate("RecordsModel", "GPS"),
+        QCoreApplication.translate("RecordsModel", "Who can view"),
+        QCoreApplication.translate("RecordsModel", "Amount"),
+        QCoreApplication.translate("RecordsModel", "Source"),
+        QCoreApplication.translate("RecordsModel", "Event"),
+        QCoreApplication.translate("RecordsModel", "Place"),
+        QCoreApplication.translate("RecordsModel", "Rating"),
+        QCoreApplication.translate("RecordsModel", "Review"),
+    ):
+        del text

@@ -1,0 +1,239 @@
+"""Activity over time and by hour of day for one category (QtCharts).
+
+The numbers come from ``plainview.insights.activity_over_time`` / ``activity_by_hour``,
+computed off the GUI thread by the category page; this widget only draws them. Colours follow
+the system palette so light and dark both read well.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from datetime import date, datetime
+from typing import Any
+
+from PySide6.QtCharts import (
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QDateTimeAxis,
+    QLineSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, QTimeZone
+from PySide6.QtGui import QBrush, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+
+def _to_qdatetime(value: Any) -> QDateTime | None:
+    """Accepts datetime, date, or ISO text ("2024-03", "2024-03-05", "2024-03-05T10:00")."""
+    if isinstance(value, datetime):
+        return QDateTime.fromSecsSinceEpoch(int(value.timestamp()), QTimeZone.utc())
+    if isinstance(value, date):
+        value = value.isoformat()
+    if isinstance(value, str):
+        text = value.strip()
+        if len(text) == 7:
+            text += "-01"
+        try:
+            parsed = datetime.fromisoformat(text[:19])
+        except ValueError:
+            return None
+        return QDateTime(
+            parsed.year,
+            parsed.month,
+            parsed.day,
+            parsed.hour,
+            parsed.minute,
+            0,
+            0,
+            QTimeZone.utc(),
+        )
+    return None
+
+
+def series_points(over_time: Iterable[Any]) -> list[tuple[QDateTime, int]]:
+    """(bucket, count) pairs from a list of pairs, objects with .bucket/.count, or a dict."""
+    items: Iterable[Any] = over_time.items() if isinstance(over_time, Mapping) else over_time
+    points: list[tuple[QDateTime, int]] = []
+    for item in items:
+        if isinstance(item, Sequence) and not isinstance(item, str) and len(item) >= 2:
+            key, count = item[0], item[1]
+        else:
+            key = getattr(item, "bucket", getattr(item, "start", None))
+            count = getattr(item, "count", 0)
+        when = _to_qdatetime(key)
+        if when is not None:
+            points.append((when, int(count)))
+    points.sort(key=lambda p: p[0].toSecsSinceEpoch())
+    return points
+
+
+def hour_counts(by_hour: Any) -> list[int]:
+    """24 counts from a list of 24 ints, a dict hour -> count, or (hour, count) pairs."""
+    counts = [0] * 24
+    if isinstance(by_hour, Mapping):
+        pairs: Iterable[Any] = by_hour.items()
+    elif isinstance(by_hour, Sequence) and all(isinstance(v, int) for v in by_hour):
+        pairs = enumerate(by_hour)
+    else:
+        pairs = by_hour or ()
+    for hour, count in pairs:
+        if 0 <= int(hour) < 24:
+            counts[int(hour)] += int(count)
+    return counts
+
+
+class TimeChart(QWidget):
+    """Two small charts side by side: activity over time and by hour of day (local time
+    is the caller's choice; the axis says which)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._points: list[tuple[QDateTime, int]] = []
+        self._hours: list[int] = [0] * 24
+        self._hours_utc = True
+        self.over_time_chart = QChart()
+        self.hour_chart = QChart()
+        self.over_time_view = QChartView(self.over_time_chart, self)
+        self.hour_view = QChartView(self.hour_chart, self)
+        for view in (self.over_time_view, self.hour_view):
+            view.setRenderHint(QPainter.RenderHint.Antialiasing)
+            view.setMinimumHeight(170)
+            view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for chart in (self.over_time_chart, self.hour_chart):
+            chart.legend().hide()
+            chart.setMargins(QMargins(4, 4, 4, 4))
+            chart.setBackgroundRoundness(0)
+        self.empty_label = QLabel(self)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setProperty("role", "hint")
+        charts = QHBoxLayout()
+        charts.setContentsMargins(0, 0, 0, 0)
+        charts.addWidget(self.over_time_view, 3)
+        charts.addWidget(self.hour_view, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(charts)
+        layout.addWidget(self.empty_label)
+        self.retranslate()
+        self._rebuild()
+
+    # -- public ------------------------------------------------------------------------
+    def set_data(self, over_time: Iterable[Any], by_hour: Any, *, hours_utc: bool = True) -> None:
+        self._points = series_points(over_time)
+        self._hours = hour_counts(by_hour)
+        self._hours_utc = hours_utc
+        self._rebuild()
+
+    def clear(self) -> None:
+        self._points = []
+        self._hours = [0] * 24
+        self._rebuild()
+
+    def has_data(self) -> bool:
+        return bool(self._points) or any(self._hours)
+
+    def point_count(self) -> int:
+        return len(self._points)
+
+    def hours(self) -> list[int]:
+        return list(self._hours)
+
+    def retranslate(self) -> None:
+        self.over_time_view.setAccessibleName(self.tr("Activity over time"))
+        self.hour_view.setAccessibleName(self.tr("Activity by hour of day"))
+        self.empty_label.setText(self.tr("No times in this data, so there is no chart."))
+        self.over_time_chart.setTitle(self.tr("Activity over time"))
+        self.hour_chart.setTitle(
+            self.tr("By hour of day (UTC)") if self._hours_utc else self.tr("By hour of day")
+        )
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
+        super().changeEvent(event)
+
+    # -- drawing -----------------------------------------------------------------------
+    def _rebuild(self) -> None:
+        self.retranslate()
+        for chart in (self.over_time_chart, self.hour_chart):
+            chart.removeAllSeries()
+            for axis in chart.axes():
+                chart.removeAxis(axis)
+        has = self.has_data()
+        self.over_time_view.setVisible(has)
+        self.hour_view.setVisible(has)
+        self.empty_label.setVisible(not has)
+        if has:
+            self._build_over_time()
+            self._build_hours()
+        self._apply_palette()
+
+    def _build_over_time(self) -> None:
+        chart = self.over_time_chart
+        line = QLineSeries()
+        for when, count in self._points:
+            line.append(float(when.toMSecsSinceEpoch()), float(count))
+        if len(self._points) == 1:  # one bucket: a flat line so it is visible
+            when, count = self._points[0]
+            line.append(float(when.addDays(1).toMSecsSinceEpoch()), float(count))
+        chart.addSeries(line)
+        x_axis = QDateTimeAxis()
+        x_axis.setFormat("MMM yyyy")
+        x_axis.setTickCount(min(6, max(2, len(self._points))))
+        y_axis = QValueAxis()
+        y_axis.setLabelFormat("%d")
+        y_axis.setMin(0)
+        top = max((c for _, c in self._points), default=1)
+        y_axis.setMax(max(1, top))
+        y_axis.applyNiceNumbers()
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        line.attachAxis(x_axis)
+        line.attachAxis(y_axis)
+
+    def _build_hours(self) -> None:
+        chart = self.hour_chart
+        bars = QBarSet("")
+        bars.append([float(c) for c in self._hours])
+        series = QBarSeries()
+        series.setBarWidth(0.8)
+        series.append(bars)
+        chart.addSeries(series)
+        x_axis = QBarCategoryAxis()
+        x_axis.append([str(h) if h % 6 == 0 else "" for h in range(24)])
+        y_axis = QValueAxis()
+        y_axis.setLabelFormat("%d")
+        y_axis.setMin(0)
+        y_axis.setMax(max(1, max(self._hours)))
+        y_axis.applyNiceNumbers()
+        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x_axis)
+        series.attachAxis(y_axis)
+
+    def _apply_palette(self) -> None:
+        pal = self.palette()
+        text = pal.color(QPalette.ColorRole.Text)
+        base = pal.color(QPalette.ColorRole.Base)
+        accent = pal.color(QPalette.ColorRole.Highlight)
+        grid = pal.color(QPalette.ColorRole.Mid)
+        for chart in (self.over_time_chart, self.hour_chart):
+            chart.setBackgroundBrush(QBrush(base))
+            chart.setTitleBrush(QBrush(text))
+            chart.setPlotAreaBackgroundVisible(False)
+            for axis in chart.axes():
+                axis.setLabelsBrush(QBrush(text))
+                axis.setLinePen(QPen(grid))
+                axis.setGridLinePen(QPen(grid, 0.5, Qt.PenStyle.DotLine))
+            for series in chart.series():
+                if isinstance(series, QLineSeries):
+                    series.setPen(QPen(accent, 2))
+                elif isinstance(series, QBarSeries):
+                    for bar_set in series.barSets():
+                        bar_set.setColor(accent)
+                        bar_set.setBorderColor(accent)
+        for view in (self.over_time_view, self.hour_view):
+            view.setBackgroundBrush(QBrush(base))
