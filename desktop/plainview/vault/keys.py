@@ -1,0 +1,373 @@
+"""``vault.key``: the key file that wraps the vault's random data key (SECURITY.md "Keys").
+
+Layout (JSON, UTF-8)::
+
+    {
+      "header":   {"format": 1, "vault_id": "...",
+                   "kdf": {"alg": "argon2id", "memory_kib": .., "iterations": .., "lanes": ..},
+                   "salt": "<b64, 16 bytes>"},
+      "slots":    {"passphrase": {"nonce": "<b64>", "ct": "<b64>"},
+                   "recovery":   {"kdf": "hkdf-sha256", "salt": "<b64>", "nonce": .., "ct": ..}},
+      "checksum": "<hex sha256 of the canonical JSON of header and slots>"
+    }
+
+Each slot holds the 32-byte data key wrapped with AES-256-GCM. The associated data binds a
+slot to the header: the passphrase slot uses the canonical header bytes; the recovery slot uses
+the vault id and its own parameters (so a passphrase change, which picks a new salt and maybe new
+KDF parameters, re-wraps only the passphrase slot).
+
+Telling "wrong passphrase" from "damaged file": a GCM tag failure alone cannot say which. So the
+file carries an unkeyed SHA-256 ``checksum`` over the canonical header and slots. Any change to a
+byte of the file (malformed JSON, a bad field, a flipped byte inside a salt, nonce or ciphertext)
+fails parsing or the checksum → ``VaultDamaged``. Only when the file is intact does a tag failure
+mean ``WrongPassphrase``. The checksum is not a security boundary (an attacker can recompute it);
+it only makes accidental and naive damage loud. Confidentiality and integrity rest on GCM and on
+SQLCipher's per-page HMAC.
+
+The recovery slot uses HKDF-SHA256 rather than Argon2id: the recovery code carries 128 random
+bits, so stretching adds nothing.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import hashlib
+import json
+import os
+import secrets
+import unicodedata
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Final
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+
+from plainview.errors import VaultDamaged, WrongPassphrase, WrongRecoveryCode
+
+KEY_FILE: Final = "vault.key"
+FORMAT: Final = 1
+DATA_KEY_BYTES: Final = 32
+SALT_BYTES: Final = 16
+NONCE_BYTES: Final = 12
+
+_DAMAGED = "The vault's key file is damaged or was changed, so the vault cannot be opened."
+_DAMAGED_HINT = "Restore the vault folder from a backup."
+
+
+@dataclass(frozen=True, slots=True)
+class KdfParams:
+    """Argon2id parameters for the passphrase slot."""
+
+    memory_kib: int = 262144
+    iterations: int = 3
+    lanes: int = 4
+
+    FLOOR_MEMORY_KIB = 65536
+    FLOOR_ITERATIONS = 3
+    FLOOR_LANES = 4
+    # Refuse absurd values from a file (a tampered header must not make unlock hang or OOM).
+    MAX_MEMORY_KIB = 4 * 1024 * 1024
+    MAX_ITERATIONS = 64
+    MAX_LANES = 64
+
+    @classmethod
+    def floor(cls) -> KdfParams:
+        """The weakest parameters Plainview accepts (64 MiB / 3 / 4); fast, for tests."""
+        return cls(cls.FLOOR_MEMORY_KIB, cls.FLOOR_ITERATIONS, cls.FLOOR_LANES)
+
+    @classmethod
+    def default(cls) -> KdfParams:
+        """256 MiB / 3 / 4: about 0.5-1 s on the reference machine."""
+        return cls()
+
+    def is_valid(self) -> bool:
+        return (
+            self.FLOOR_MEMORY_KIB <= self.memory_kib <= self.MAX_MEMORY_KIB
+            and self.FLOOR_ITERATIONS <= self.iterations <= self.MAX_ITERATIONS
+            and self.FLOOR_LANES <= self.lanes <= self.MAX_LANES
+            and self.memory_kib >= 8 * self.lanes
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "alg": "argon2id",
+            "memory_kib": self.memory_kib,
+            "iterations": self.iterations,
+            "lanes": self.lanes,
+        }
+
+
+def normalize_passphrase(passphrase: str) -> bytes:
+    return unicodedata.normalize("NFC", passphrase).encode("utf-8")
+
+
+def derive_passphrase_key(passphrase: str, salt: bytes, kdf: KdfParams) -> bytearray:
+    kdf_fn = Argon2id(
+        salt=salt,
+        length=32,
+        iterations=kdf.iterations,
+        lanes=kdf.lanes,
+        memory_cost=kdf.memory_kib,
+    )
+    return bytearray(kdf_fn.derive(normalize_passphrase(passphrase)))
+
+
+# --- recovery codes -------------------------------------------------------------------------
+
+_CROCKFORD: Final = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_DECODE: Final = {c: i for i, c in enumerate(_CROCKFORD)} | {"I": 1, "L": 1, "O": 0}
+_CODE_DIGITS: Final = 26  # 26 x 5 bits >= 128 bits
+_CHECK_DIGITS: Final = 4  # 20-bit checksum, catches typos before any crypto
+_GROUP: Final = 5
+
+
+def _check_digits(raw: bytes) -> str:
+    value = int.from_bytes(hashlib.sha256(b"plainview-recovery" + raw).digest()[:3], "big") >> 4
+    return "".join(_CROCKFORD[(value >> (5 * i)) & 31] for i in reversed(range(_CHECK_DIGITS)))
+
+
+def new_recovery_code() -> tuple[str, bytearray]:
+    """A fresh 128-bit code, as shown to the user, and its raw bytes."""
+    raw = secrets.token_bytes(16)
+    value = int.from_bytes(raw, "big")
+    digits = "".join(_CROCKFORD[(value >> (5 * i)) & 31] for i in reversed(range(_CODE_DIGITS)))
+    text = digits + _check_digits(raw)
+    shown = "-".join(text[i : i + _GROUP] for i in range(0, len(text), _GROUP))
+    return shown, bytearray(raw)
+
+
+def parse_recovery_code(code: str) -> bytearray:
+    """Raw bytes of a recovery code typed with or without dashes/spaces, in any case."""
+    text = "".join(ch for ch in code.upper() if ch not in "- \t\r\n")
+    wrong = WrongRecoveryCode(
+        "That recovery code is not right.",
+        hint="Type the code exactly as it was shown when the vault was created.",
+    )
+    if len(text) != _CODE_DIGITS + _CHECK_DIGITS or any(ch not in _DECODE for ch in text):
+        raise wrong
+    value = 0
+    for ch in text[:_CODE_DIGITS]:
+        value = (value << 5) | _DECODE[ch]
+    if value >> 128:
+        raise wrong
+    raw = value.to_bytes(16, "big")
+    check = "".join(_CROCKFORD[_DECODE[ch]] for ch in text[_CODE_DIGITS:])
+    if check != _check_digits(raw):
+        raise wrong
+    return bytearray(raw)
+
+
+def derive_recovery_key(raw_code: bytes | bytearray, salt: bytes) -> bytearray:
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=salt, info=b"plainview recovery slot")
+    return bytearray(hkdf.derive(bytes(raw_code)))
+
+
+# --- the key file ---------------------------------------------------------------------------
+
+
+def canonical(obj: Any) -> bytes:
+    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: Any, length: int | None = None) -> bytes:
+    if not isinstance(text, str):
+        raise ValueError("not a string")
+    data = base64.b64decode(text.encode("ascii"), validate=True)
+    if length is not None and len(data) != length:
+        raise ValueError("wrong length")
+    return data
+
+
+def zero(buf: bytearray | None) -> None:
+    if buf is not None:
+        for i in range(len(buf)):
+            buf[i] = 0
+
+
+@dataclass(slots=True)
+class KeyFile:
+    """The parsed, checksum-verified content of ``vault.key``."""
+
+    vault_id: str
+    kdf: KdfParams
+    salt: bytes
+    slots: dict[str, dict[str, str]]
+
+    def header(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "vault_id": self.vault_id,
+            "kdf": self.kdf.to_json(),
+            "salt": _b64(self.salt),
+        }
+
+    def passphrase_aad(self) -> bytes:
+        return b"plainview passphrase slot\0" + canonical(self.header())
+
+    def recovery_aad(self, slot_salt: str) -> bytes:
+        return b"plainview recovery slot\0" + canonical(
+            {"format": FORMAT, "vault_id": self.vault_id, "kdf": "hkdf-sha256", "salt": slot_salt}
+        )
+
+    def to_bytes(self) -> bytes:
+        body = {"header": self.header(), "slots": self.slots}
+        checksum = hashlib.sha256(canonical(body)).hexdigest()
+        return json.dumps(body | {"checksum": checksum}, indent=2, sort_keys=True).encode() + b"\n"
+
+    # slots --------------------------------------------------------------------------------
+
+    def set_passphrase_slot(self, data_key: bytearray, passphrase: str) -> None:
+        wrapping = derive_passphrase_key(passphrase, self.salt, self.kdf)
+        try:
+            nonce = secrets.token_bytes(NONCE_BYTES)
+            ct = AESGCM(bytes(wrapping)).encrypt(nonce, bytes(data_key), self.passphrase_aad())
+        finally:
+            zero(wrapping)
+        self.slots["passphrase"] = {"nonce": _b64(nonce), "ct": _b64(ct)}
+
+    def set_recovery_slot(self, data_key: bytearray, raw_code: bytearray) -> None:
+        salt = _b64(secrets.token_bytes(SALT_BYTES))
+        wrapping = derive_recovery_key(raw_code, _unb64(salt))
+        try:
+            nonce = secrets.token_bytes(NONCE_BYTES)
+            ct = AESGCM(bytes(wrapping)).encrypt(nonce, bytes(data_key), self.recovery_aad(salt))
+        finally:
+            zero(wrapping)
+        self.slots["recovery"] = {
+            "kdf": "hkdf-sha256",
+            "salt": salt,
+            "nonce": _b64(nonce),
+            "ct": _b64(ct),
+        }
+
+    def unwrap_passphrase(self, passphrase: str) -> bytearray:
+        slot = self.slots["passphrase"]
+        wrapping = derive_passphrase_key(passphrase, self.salt, self.kdf)
+        try:
+            key = AESGCM(bytes(wrapping)).decrypt(
+                _unb64(slot["nonce"]), _unb64(slot["ct"]), self.passphrase_aad()
+            )
+        except InvalidTag:
+            raise WrongPassphrase(
+                "That passphrase is not right.",
+                hint="Check the keyboard layout and Caps Lock, or use your recovery code.",
+            ) from None
+        finally:
+            zero(wrapping)
+        return bytearray(key)
+
+    def unwrap_recovery(self, raw_code: bytearray) -> bytearray:
+        slot = self.slots["recovery"]
+        wrapping = derive_recovery_key(raw_code, _unb64(slot["salt"]))
+        try:
+            key = AESGCM(bytes(wrapping)).decrypt(
+                _unb64(slot["nonce"]), _unb64(slot["ct"]), self.recovery_aad(slot["salt"])
+            )
+        except InvalidTag:
+            raise WrongRecoveryCode(
+                "That recovery code does not open this vault.",
+                hint="Use the code that was shown when this vault was created.",
+            ) from None
+        finally:
+            zero(wrapping)
+        return bytearray(key)
+
+
+def new_key_file(kdf: KdfParams) -> KeyFile:
+    return KeyFile(
+        vault_id=str(uuid.uuid4()), kdf=kdf, salt=secrets.token_bytes(SALT_BYTES), slots={}
+    )
+
+
+def parse_key_file(data: bytes) -> KeyFile:
+    """Parse and check ``vault.key``; anything malformed or altered → ``VaultDamaged``."""
+    try:
+        doc = json.loads(data.decode("utf-8"))
+        if not isinstance(doc, dict) or set(doc) != {"header", "slots", "checksum"}:
+            raise ValueError("keys")
+        body = {"header": doc["header"], "slots": doc["slots"]}
+        if doc["checksum"] != hashlib.sha256(canonical(body)).hexdigest():
+            raise ValueError("checksum")
+        header = doc["header"]
+        if header.get("format") != FORMAT:
+            raise ValueError("format")
+        kdf_doc = header["kdf"]
+        if kdf_doc.get("alg") != "argon2id":
+            raise ValueError("alg")
+        values = (kdf_doc["memory_kib"], kdf_doc["iterations"], kdf_doc["lanes"])
+        if not all(type(v) is int for v in values):
+            raise ValueError("kdf types")
+        kdf = KdfParams(*values)
+        if not kdf.is_valid():
+            raise ValueError("kdf range")
+        vault_id = header["vault_id"]
+        if not isinstance(vault_id, str) or not vault_id:
+            raise ValueError("vault id")
+        salt = _unb64(header["salt"], SALT_BYTES)
+        slots = doc["slots"]
+        if not isinstance(slots, dict) or set(slots) != {"passphrase", "recovery"}:
+            raise ValueError("slots")
+        _unb64(slots["passphrase"]["nonce"], NONCE_BYTES)
+        _unb64(slots["passphrase"]["ct"], DATA_KEY_BYTES + 16)
+        rec = slots["recovery"]
+        if rec.get("kdf") != "hkdf-sha256":
+            raise ValueError("recovery kdf")
+        _unb64(rec["salt"], SALT_BYTES)
+        _unb64(rec["nonce"], NONCE_BYTES)
+        _unb64(rec["ct"], DATA_KEY_BYTES + 16)
+    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error, UnicodeError):
+        raise VaultDamaged(_DAMAGED, hint=_DAMAGED_HINT) from None
+    return KeyFile(vault_id=vault_id, kdf=kdf, salt=salt, slots=slots)
+
+
+def read_key_file(folder: Path) -> KeyFile:
+    return parse_key_file((folder / KEY_FILE).read_bytes())
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def write_key_file(folder: Path, key_file: KeyFile) -> None:
+    """Atomically replace ``vault.key``: temp file in the same folder, fsync, rename, fsync."""
+    data = key_file.to_bytes()
+    tmp = folder / f".{KEY_FILE}.{secrets.token_hex(6)}.tmp"
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        os.replace(tmp, folder / KEY_FILE)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    _fsync_dir(folder)
+
+
+def remove_stale_temp_files(folder: Path) -> None:
+    """Temp files left by a process killed mid-write (they never replace the real file)."""
+    for stale in folder.glob(f".{KEY_FILE}.*.tmp"):
+        with contextlib.suppress(OSError):
+            stale.unlink()

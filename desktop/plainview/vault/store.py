@@ -1,0 +1,819 @@
+"""The ``Vault``: an unlocked, encrypted store of imported records (docs/ARCHITECTURE.md "Vault").
+
+Threads: the main connection is shared behind a lock (``read()`` / ``transaction()`` hold it for
+the ``with`` block). An import writes through its own connection inside ONE write transaction
+that ``finish_import`` commits together with the final status, so readers never see a partial
+import and a killed process leaves no records. Other threads get their own connection from
+``connect_reader()``. ``lock()`` closes every connection and zeroes the key buffers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import secrets
+import threading
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from itertools import islice
+from pathlib import Path
+from typing import Any, Final, Literal, NamedTuple
+
+from plainview.errors import (
+    UsageError,
+    VaultExists,
+    VaultLocked,
+    VaultNotFound,
+)
+from plainview.model import Record
+from plainview.vault import db, keys
+from plainview.vault.keys import KdfParams, KeyFile
+
+Order = Literal["time_desc", "time_asc", "id"]
+
+_CORRUPT_CODES: Final = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB (primary codes)
+
+_INSERT_RECORD: Final = (
+    "INSERT OR IGNORE INTO records (id, category, occurred_at, fields, import_id, "
+    "source_path, content_hash, occurrence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
+)
+_INSERT_FTS: Final = "INSERT INTO records_fts (rowid, text) VALUES (?, ?)"
+_RECORD_COLUMNS: Final = "id, category, occurred_at, fields, import_id, source_path"
+
+
+class Cursor(NamedTuple):
+    """Position of a record in keyset pagination: ``(occurred_at seconds | None, id)``."""
+
+    occurred_at: int | None
+    id: int
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRecord:
+    id: int
+    category: str
+    occurred_at: datetime | None
+    fields: Any
+    import_id: int
+    source_path: str
+
+    @property
+    def cursor(self) -> Cursor:
+        at = None if self.occurred_at is None else int(self.occurred_at.timestamp())
+        return Cursor(at, self.id)
+
+
+@dataclass(frozen=True, slots=True)
+class ImportRow:
+    id: int
+    platform: str
+    format: str
+    schema: str
+    source_name: str
+    account: str | None
+    started_at: datetime
+    finished_at: datetime | None
+    status: str
+    records: int
+    added: int
+    duplicates: int
+    result: dict[str, Any]
+    fingerprint: str | None = None
+
+
+@dataclass(slots=True)
+class _Import:
+    """State of an import in progress (its own connection and open write transaction)."""
+
+    conn: db.Connection
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    occurrences: dict[int, int] = field(default_factory=dict)
+    next_id: int = 0
+    records: int = 0
+    added: int = 0
+    duplicates: int = 0
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+def _parse_time(text: str | None) -> datetime | None:
+    if not text:
+        return None
+    value = datetime.fromisoformat(text)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
+
+
+def _to_record(row: Any) -> StoredRecord:
+    at = None if row[2] is None else datetime.fromtimestamp(int(row[2]), UTC)
+    return StoredRecord(
+        id=int(row[0]),
+        category=str(row[1]),
+        occurred_at=at,
+        fields=json.loads(row[3]),
+        import_id=int(row[4]),
+        source_path=str(row[5]),
+    )
+
+
+def canonical_fields(fields: Any) -> str:
+    """The canonical JSON of an item: sorted keys, compact, UTF-8 text kept as is."""
+    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def content_hash(category: str, fields_json: str) -> bytes:
+    """sha256(category NUL canonical JSON)[:16], the dedupe key's first half."""
+    return hashlib.sha256(f"{category}\0{fields_json}".encode()).digest()[:16]
+
+
+def fts_query(text: str) -> str | None:
+    """The user's words as FTS5 phrase-prefix terms (``"word"*``): never FTS syntax."""
+    words = [w for w in text.split() if w.strip()]
+    terms = []
+    for word in words:
+        cleaned = word.replace("\x00", "")
+        if not cleaned:
+            continue
+        terms.append('"' + cleaned.replace('"', '""') + '"*')
+    return " ".join(terms) if terms else None
+
+
+def _is_corruption(exc: BaseException) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int):
+        return (code & 0xFF) in _CORRUPT_CODES
+    return type(exc) is db.DatabaseError
+
+
+@contextlib.contextmanager
+def _damage_guard() -> Iterator[None]:
+    """Turn SQLCipher HMAC / corruption errors into ``VaultDamaged``."""
+    try:
+        yield
+    except db.DatabaseError as exc:
+        if _is_corruption(exc):
+            raise db.damaged() from None
+        raise
+
+
+class Vault:
+    """An unlocked vault. Create with ``Vault.create`` / ``Vault.open`` (never directly)."""
+
+    def __init__(
+        self, path: Path, key_file: KeyFile, data_key: bytearray, conn: db.Connection
+    ) -> None:
+        self._path = path
+        self._key_file = key_file
+        self._data_key: bytearray | None = data_key
+        self._conn: db.Connection | None = conn
+        self._lock = threading.RLock()
+        self._readers: list[db.Connection] = []
+        self._imports: dict[int, _Import] = {}
+
+    # --- opening and keys ------------------------------------------------------------------
+
+    @staticmethod
+    def exists(path: Path) -> bool:
+        return (Path(path) / keys.KEY_FILE).is_file()
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str, kdf: KdfParams | None = None) -> tuple[Vault, str]:
+        """A new vault in ``path`` (created if needed): (unlocked vault, recovery code)."""
+        path = Path(path)
+        if cls.exists(path) or (path / db.DB_FILE).exists():
+            raise VaultExists(
+                "There is already a vault in this folder.",
+                hint="Open it with your passphrase, or choose another folder.",
+            )
+        if not passphrase:
+            raise UsageError("The passphrase must not be empty.")
+        kdf = kdf or KdfParams.default()
+        if not kdf.is_valid():
+            raise UsageError("These key derivation settings are weaker than Plainview allows.")
+        path.mkdir(parents=True, exist_ok=True, mode=0o700)
+        data_key = bytearray(secrets.token_bytes(keys.DATA_KEY_BYTES))
+        key_file = keys.new_key_file(kdf)
+        code, raw_code = keys.new_recovery_code()
+        try:
+            key_file.set_passphrase_slot(data_key, passphrase)
+            key_file.set_recovery_slot(data_key, raw_code)
+        finally:
+            keys.zero(raw_code)
+        conn = db.connect(path / db.DB_FILE, data_key, create=True)
+        try:
+            with _damage_guard():
+                db.migrate(conn)
+            # vault.key last: a create killed before this point leaves no usable vault.
+            keys.write_key_file(path, key_file)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, key_file, data_key, conn), code
+
+    @classmethod
+    def _read_key_file(cls, path: Path) -> KeyFile:
+        path = Path(path)
+        if not cls.exists(path):
+            raise VaultNotFound(
+                "There is no vault in this folder.",
+                hint="Create one with 'plainview init', or give the right folder with --vault.",
+            )
+        try:
+            return keys.read_key_file(path)
+        except OSError:
+            raise VaultNotFound("The vault's key file cannot be read.") from None
+
+    @classmethod
+    def _unlock(cls, path: Path, key_file: KeyFile, data_key: bytearray) -> Vault:
+        if len(data_key) != keys.DATA_KEY_BYTES:
+            keys.zero(data_key)
+            raise db.damaged()
+        try:
+            conn = db.connect(Path(path) / db.DB_FILE, data_key)
+        except BaseException:
+            keys.zero(data_key)
+            raise
+        try:
+            with _damage_guard():
+                db.migrate(conn)
+        except BaseException:
+            conn.close()
+            keys.zero(data_key)
+            raise
+        vault = cls(Path(path), key_file, data_key, conn)
+        try:
+            vault.abandon_stale_imports()
+        except BaseException:
+            vault.lock()
+            raise
+        return vault
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str) -> Vault:
+        key_file = cls._read_key_file(path)
+        return cls._unlock(Path(path), key_file, key_file.unwrap_passphrase(passphrase))
+
+    @classmethod
+    def open_with_recovery(cls, path: Path, code: str) -> Vault:
+        key_file = cls._read_key_file(path)
+        raw = keys.parse_recovery_code(code)
+        try:
+            data_key = key_file.unwrap_recovery(raw)
+        finally:
+            keys.zero(raw)
+        return cls._unlock(Path(path), key_file, data_key)
+
+    @classmethod
+    def recover(cls, path: Path, code: str, new_passphrase: str) -> None:
+        """Set a new passphrase using the recovery code (the recovery code stays valid)."""
+        vault = cls.open_with_recovery(path, code)
+        try:
+            vault.change_passphrase(new_passphrase)
+        finally:
+            vault.lock()
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-wrap the data key under a new passphrase (new salt); atomic file replace."""
+        if not new_passphrase:
+            raise UsageError("The new passphrase must not be empty.")
+        with self._lock:
+            data_key = self._key()
+            old = self._key_file
+            kdf = old.kdf if old.kdf.is_valid() else KdfParams.default()
+            new = KeyFile(
+                vault_id=old.vault_id,
+                kdf=kdf,
+                salt=secrets.token_bytes(keys.SALT_BYTES),
+                slots=dict(old.slots),
+            )
+            new.set_passphrase_slot(data_key, new_passphrase)
+            keys.remove_stale_temp_files(self._path)
+            keys.write_key_file(self._path, new)
+            self._key_file = new
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    @property
+    def locked(self) -> bool:
+        return self._conn is None
+
+    @property
+    def kdf(self) -> KdfParams:
+        return self._key_file.kdf
+
+    def lock(self) -> None:
+        """Close every connection (main, imports, readers) and zero the key buffers."""
+        with self._lock:
+            for import_id, state in list(self._imports.items()):
+                with state.lock:
+                    with contextlib.suppress(Exception):
+                        if state.conn.in_transaction:
+                            state.conn.execute("ROLLBACK")
+                        state.conn.execute(
+                            "UPDATE imports SET status = 'failed', finished_at = ? WHERE id = ?",
+                            (_now(), import_id),
+                        )
+                    with contextlib.suppress(Exception):
+                        state.conn.close()
+            self._imports.clear()
+            for reader in self._readers:
+                with contextlib.suppress(Exception):
+                    reader.close()
+            self._readers.clear()
+            if self._conn is not None:
+                with contextlib.suppress(Exception):
+                    if self._conn.in_transaction:
+                        self._conn.execute("ROLLBACK")
+                with contextlib.suppress(Exception):
+                    self._conn.close()
+                self._conn = None
+            keys.zero(self._data_key)
+            self._data_key = None
+
+    def _key(self) -> bytearray:
+        if self._data_key is None:
+            raise VaultLocked("The vault is locked.", hint="Unlock it with your passphrase.")
+        return self._data_key
+
+    def _main(self) -> db.Connection:
+        if self._conn is None:
+            raise VaultLocked("The vault is locked.", hint="Unlock it with your passphrase.")
+        return self._conn
+
+    # --- connections -----------------------------------------------------------------------
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[db.Connection]:
+        """The main connection, for reading, held exclusively for the ``with`` block."""
+        with self._lock, _damage_guard():
+            yield self._main()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[db.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on error); nests with savepoints."""
+        with self._lock, _damage_guard():
+            conn = self._main()
+            if conn.in_transaction:
+                name = f"sp_{secrets.token_hex(4)}"
+                conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+                    raise
+                conn.execute(f"RELEASE {name}")
+                return
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                with contextlib.suppress(db.DatabaseError):
+                    conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+
+    def connect_reader(self) -> db.Connection:
+        """A new connection for another thread; the vault closes it on ``lock()``."""
+        with self._lock:
+            conn = db.connect(self._path / db.DB_FILE, self._key())
+            self._readers.append(conn)
+            return conn
+
+    def verify(self) -> None:
+        """Read and check every page (HMAC and b-tree structure); ``VaultDamaged`` if any fails."""
+        with self._lock:
+            conn = db.connect(self._path / db.DB_FILE, self._key())
+        try:
+            with _damage_guard():
+                problems = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+                if problems:
+                    raise db.damaged()
+                rows = conn.execute("PRAGMA integrity_check").fetchall()
+                if [tuple(r) for r in rows] != [("ok",)]:
+                    raise db.damaged()
+                conn.execute("INSERT INTO records_fts (records_fts) VALUES ('integrity-check')")
+        except db.DatabaseError as exc:
+            raise db.damaged() from exc
+        finally:
+            conn.close()
+
+    # --- imports ---------------------------------------------------------------------------
+
+    def begin_import(
+        self,
+        platform: str,
+        fmt: str,
+        schema: str,
+        source_name: str,
+        fingerprint: str | None = None,
+        account: str | None = None,
+    ) -> int:
+        """Record a 'running' import (committed) and open its write connection."""
+        with self._lock:
+            conn = db.connect(self._path / db.DB_FILE, self._key())
+        try:
+            conn.execute("PRAGMA cache_size = -65536")
+            with _damage_guard():
+                cur = conn.execute(
+                    "INSERT INTO imports (platform, format, schema, source_name, account, "
+                    "fingerprint, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'running')",
+                    (platform, fmt, schema, Path(source_name).name, account, fingerprint, _now()),
+                )
+            import_id = int(cur.lastrowid or 0)
+        except BaseException:
+            conn.close()
+            raise
+        with self._lock:
+            self._imports[import_id] = _Import(conn=conn)
+        return import_id
+
+    def _import(self, import_id: int) -> _Import:
+        with self._lock:
+            self._main()
+            state = self._imports.get(import_id)
+        if state is None:
+            raise UsageError("This import is not in progress.")
+        return state
+
+    @staticmethod
+    def _begin_write(state: _Import) -> None:
+        if not state.conn.in_transaction:
+            state.conn.execute("BEGIN IMMEDIATE")
+            row = state.conn.execute("SELECT coalesce(max(id), 0) + 1 FROM records").fetchone()
+            state.next_id = int(row[0])
+
+    def add_records(
+        self, import_id: int, records: Iterable[Record], batch_size: int = 5000
+    ) -> tuple[int, int]:
+        """Store records (dedupe on content and occurrence). Returns (added, duplicates)."""
+        per_category = self.add_records_counted(import_id, records, batch_size)
+        added = sum(a for a, _ in per_category.values())
+        duplicates = sum(d for _, d in per_category.values())
+        return added, duplicates
+
+    def add_records_counted(
+        self, import_id: int, records: Iterable[Record], batch_size: int = 5000
+    ) -> dict[str, tuple[int, int]]:
+        """Like ``add_records``, returning ``{category: (added, duplicates)}``."""
+        state = self._import(import_id)
+        added_by: Counter[str] = Counter()
+        seen_by: Counter[str] = Counter()
+        iterator = iter(records)
+        with state.lock:
+            if state.conn is None:  # pragma: no cover - defensive
+                raise VaultLocked("The vault is locked.")
+            with _damage_guard():
+                self._begin_write(state)
+                while batch := list(islice(iterator, batch_size)):
+                    self._insert_batch(state, import_id, batch, added_by, seen_by)
+        return {c: (added_by[c], seen_by[c] - added_by[c]) for c in seen_by}
+
+    @staticmethod
+    def _insert_batch(
+        state: _Import,
+        import_id: int,
+        batch: list[Record],
+        added_by: Counter[str],
+        seen_by: Counter[str],
+    ) -> None:
+        occurrences = state.occurrences
+        first_id = next_id = state.next_id
+        rows = []
+        texts = []
+        sha256 = hashlib.sha256
+        dumps = json.dumps
+        for rec in batch:
+            fields_json = dumps(
+                rec.fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False
+            )
+            digest = sha256(f"{rec.category}\0{fields_json}".encode()).digest()
+            prefix = int.from_bytes(digest[:8], "little")
+            occurrence = occurrences.get(prefix, 0)
+            occurrences[prefix] = occurrence + 1
+            at = rec.occurred_at
+            rows.append(
+                (
+                    next_id,
+                    rec.category,
+                    None if at is None else int(at.timestamp()),
+                    fields_json,
+                    import_id,
+                    rec.source_path,
+                    digest[:16],
+                    occurrence,
+                )
+            )
+            if rec.text:
+                texts.append((next_id, rec.text))
+            next_id += 1
+        state.next_id = next_id
+        conn = state.conn
+        inserted = conn.executemany(_INSERT_RECORD, rows).rowcount
+        categories = Counter(r[1] for r in rows)
+        seen_by.update(categories)
+        if inserted == len(rows):
+            added_by.update(categories)
+        else:
+            kept = {
+                int(r[0])
+                for r in conn.execute(
+                    "SELECT id FROM records WHERE id >= ? AND id < ?", (first_id, next_id)
+                )
+            }
+            added_by.update(r[1] for r in rows if r[0] in kept)
+            texts = [t for t in texts if t[0] in kept]
+            inserted = len(kept)
+        if texts:
+            conn.executemany(_INSERT_FTS, texts)
+        state.records += len(rows)
+        state.added += inserted
+        state.duplicates += len(rows) - inserted
+
+    def set_sections(self, import_id: int, sections: Iterable[tuple[str, str, str, int]]) -> None:
+        """What happened to each section of the export: (path, category, status, count)."""
+        state = self._import(import_id)
+        with state.lock, _damage_guard():
+            self._begin_write(state)
+            state.conn.executemany(
+                "INSERT OR REPLACE INTO sections (import_id, path, category, status, count) "
+                "VALUES (?, ?, ?, ?, ?)",
+                [(import_id, p, c, s, int(n)) for p, c, s, n in sections],
+            )
+
+    def finish_import(
+        self, import_id: int, status: str, result: dict[str, Any] | None = None
+    ) -> None:
+        """Commit ('complete') or roll back ('cancelled' / 'failed') the import's records."""
+        if status not in ("complete", "cancelled", "failed"):
+            raise UsageError(f"Unknown import status: {status}.")
+        result_json = json.dumps(result or {}, ensure_ascii=False, sort_keys=True, default=str)
+        with self._lock:
+            self._main()
+            state = self._imports.pop(import_id, None)
+        if state is None:
+            if status == "complete":
+                raise UsageError("This import is not in progress.")
+            with self.transaction() as conn:
+                conn.execute(
+                    "UPDATE imports SET status = ?, finished_at = ?, result_json = ? "
+                    "WHERE id = ? AND status = 'running'",
+                    (status, _now(), result_json, import_id),
+                )
+            return
+        with state.lock:
+            conn = state.conn
+            try:
+                with _damage_guard():
+                    if status == "complete":
+                        self._begin_write(state)
+                        conn.execute(
+                            "UPDATE imports SET status = 'complete', finished_at = ?, "
+                            "records = ?, added = ?, duplicates = ?, result_json = ? "
+                            "WHERE id = ?",
+                            (
+                                _now(),
+                                state.records,
+                                state.added,
+                                state.duplicates,
+                                result_json,
+                                import_id,
+                            ),
+                        )
+                        conn.execute("COMMIT")
+                    else:
+                        if conn.in_transaction:
+                            conn.execute("ROLLBACK")
+                        conn.execute(
+                            "UPDATE imports SET status = ?, finished_at = ?, records = ?, "
+                            "added = 0, duplicates = 0, result_json = ? WHERE id = ?",
+                            (status, _now(), state.records, result_json, import_id),
+                        )
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    if conn.in_transaction:
+                        conn.execute("ROLLBACK")
+                with contextlib.suppress(Exception):
+                    conn.execute(
+                        "UPDATE imports SET status = 'failed', finished_at = ? WHERE id = ?",
+                        (_now(), import_id),
+                    )
+                raise
+            finally:
+                conn.close()
+
+    def abandon_stale_imports(self) -> None:
+        """Imports left 'running' by a killed process → 'failed', their records removed."""
+        with self._lock:
+            active = list(self._imports)
+            with self.transaction() as conn:
+                stale = [
+                    int(r[0])
+                    for r in conn.execute("SELECT id FROM imports WHERE status = 'running'")
+                    if int(r[0]) not in active
+                ]
+                for import_id in stale:
+                    conn.execute(
+                        "DELETE FROM records_fts WHERE rowid IN "
+                        "(SELECT id FROM records WHERE import_id = ?)",
+                        (import_id,),
+                    )
+                    conn.execute("DELETE FROM records WHERE import_id = ?", (import_id,))
+                    conn.execute("DELETE FROM sections WHERE import_id = ?", (import_id,))
+                    conn.execute(
+                        "UPDATE imports SET status = 'failed', finished_at = ? WHERE id = ?",
+                        (_now(), import_id),
+                    )
+
+    def imports(self) -> list[ImportRow]:
+        with self.read() as conn:
+            rows = conn.execute(
+                "SELECT id, platform, format, schema, source_name, account, started_at, "
+                "finished_at, status, records, added, duplicates, result_json, fingerprint "
+                "FROM imports ORDER BY id"
+            ).fetchall()
+        return [
+            ImportRow(
+                id=int(r[0]),
+                platform=str(r[1]),
+                format=str(r[2]),
+                schema=str(r[3]),
+                source_name=str(r[4]),
+                account=r[5],
+                started_at=_parse_time(r[6]) or datetime.fromtimestamp(0, UTC),
+                finished_at=_parse_time(r[7]),
+                status=str(r[8]),
+                records=int(r[9]),
+                added=int(r[10]),
+                duplicates=int(r[11]),
+                result=json.loads(r[12]) if r[12] else {},
+                fingerprint=r[13],
+            )
+            for r in rows
+        ]
+
+    def sections(self, import_id: int) -> list[tuple[str, str, str, int]]:
+        with self.read() as conn:
+            rows = conn.execute(
+                "SELECT path, category, status, count FROM sections WHERE import_id = ? "
+                "ORDER BY path",
+                (import_id,),
+            ).fetchall()
+        return [(str(r[0]), str(r[1]), str(r[2]), int(r[3])) for r in rows]
+
+    # --- reading records -------------------------------------------------------------------
+    # Records exist only for complete imports: an import's records are committed together
+    # with its 'complete' status, and abandoned imports have theirs removed.
+
+    def category_counts(self) -> dict[str, int]:
+        with self.read() as conn:
+            rows = conn.execute(
+                "SELECT category, count(*) FROM records GROUP BY category"
+            ).fetchall()
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    @staticmethod
+    def _filter_clause(filter_text: str | None) -> tuple[str, list[Any]]:
+        if filter_text is None or not filter_text.strip():
+            return "", []
+        match = fts_query(filter_text)
+        if match is None:
+            return "", []
+        return " AND id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)", [match]
+
+    def count(self, category: str, filter_text: str | None = None) -> int:
+        clause, params = self._filter_clause(filter_text)
+        with self.read() as conn:
+            row = conn.execute(
+                f"SELECT count(*) FROM records WHERE category = ?{clause}",  # noqa: S608
+                [category, *params],
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+    def records(
+        self,
+        category: str,
+        *,
+        after: Cursor | StoredRecord | None = None,
+        limit: int = 200,
+        order: Order = "time_desc",
+        filter_text: str | None = None,
+    ) -> list[StoredRecord]:
+        """One page of a category's records after ``after`` (keyset pagination).
+
+        ``time_desc``: newest first, records without a time last. ``time_asc``: records
+        without a time first, then oldest first. ``id``: insertion order.
+        """
+        if order not in ("time_desc", "time_asc", "id"):
+            raise UsageError(f"Unknown order: {order}.")
+        cursor = after.cursor if isinstance(after, StoredRecord) else after
+        limit = max(0, int(limit))
+        if limit == 0:
+            return []
+        clause, fparams = self._filter_clause(filter_text)
+        base = f"SELECT {_RECORD_COLUMNS} FROM records WHERE category = ?{clause}"  # noqa: S608
+        queries: list[tuple[str, list[Any]]] = []
+        if order == "id":
+            last = cursor.id if cursor else 0
+            queries.append((f"{base} AND id > ? ORDER BY id LIMIT ?", [last]))
+        elif order == "time_desc":
+            timed = f"{base} AND occurred_at IS NOT NULL"
+            untimed = f"{base} AND occurred_at IS NULL"
+            if cursor is None:
+                queries.append((f"{timed} ORDER BY occurred_at DESC, id DESC LIMIT ?", []))
+                queries.append((f"{untimed} ORDER BY id DESC LIMIT ?", []))
+            elif cursor.occurred_at is not None:
+                queries.append(
+                    (
+                        f"{timed} AND (occurred_at, id) < (?, ?) "
+                        "ORDER BY occurred_at DESC, id DESC LIMIT ?",
+                        [cursor.occurred_at, cursor.id],
+                    )
+                )
+                queries.append((f"{untimed} ORDER BY id DESC LIMIT ?", []))
+            else:
+                queries.append((f"{untimed} AND id < ? ORDER BY id DESC LIMIT ?", [cursor.id]))
+        else:
+            timed = f"{base} AND occurred_at IS NOT NULL"
+            untimed = f"{base} AND occurred_at IS NULL"
+            if cursor is None:
+                queries.append((f"{untimed} ORDER BY id LIMIT ?", []))
+                queries.append((f"{timed} ORDER BY occurred_at, id LIMIT ?", []))
+            elif cursor.occurred_at is None:
+                queries.append((f"{untimed} AND id > ? ORDER BY id LIMIT ?", [cursor.id]))
+                queries.append((f"{timed} ORDER BY occurred_at, id LIMIT ?", []))
+            else:
+                queries.append(
+                    (
+                        f"{timed} AND (occurred_at, id) > (?, ?) ORDER BY occurred_at, id LIMIT ?",
+                        [cursor.occurred_at, cursor.id],
+                    )
+                )
+        out: list[StoredRecord] = []
+        with self.read() as conn:
+            for sql, params in queries:
+                remaining = limit - len(out)
+                if remaining <= 0:
+                    break
+                rows = conn.execute(sql, [category, *fparams, *params, remaining]).fetchall()
+                out.extend(_to_record(r) for r in rows)
+        return out
+
+    def record(self, record_id: int) -> StoredRecord:
+        """One record by id; ``KeyError`` if there is none."""
+        with self.read() as conn:
+            row = conn.execute(
+                f"SELECT {_RECORD_COLUMNS} FROM records WHERE id = ?",  # noqa: S608
+                (int(record_id),),
+            ).fetchone()
+        if row is None:
+            raise KeyError(record_id)
+        return _to_record(row)
+
+    def search(self, query: str, limit: int = 200) -> list[StoredRecord]:
+        """Records whose text has every word of ``query`` (as a prefix), newest first."""
+        match = fts_query(query)
+        if match is None or limit <= 0:
+            return []
+        with self.read() as conn:
+            rows = conn.execute(
+                f"SELECT {_RECORD_COLUMNS} FROM records WHERE id IN "  # noqa: S608
+                "(SELECT rowid FROM records_fts WHERE records_fts MATCH ?) "
+                "ORDER BY occurred_at IS NULL, occurred_at DESC, id DESC LIMIT ?",
+                (match, int(limit)),
+            ).fetchall()
+        return [_to_record(r) for r in rows]
+
+    # --- settings --------------------------------------------------------------------------
+
+    def get_setting(self, key: str, default: Any = None) -> Any:
+        with self.read() as conn:
+            row = conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return default if row is None else json.loads(row[0])
+
+    def set_setting(self, key: str, value: Any) -> None:
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings (key, value) VALUES (?, ?) "
+                "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                (key, text),
+            )
+
+
+__all__ = [
+    "Cursor",
+    "ImportRow",
+    "KdfParams",
+    "StoredRecord",
+    "Vault",
+    "canonical_fields",
+    "content_hash",
+    "fts_query",
+]
