@@ -205,6 +205,8 @@ class Vault:
             keys.zero(raw_code)
         conn = db.connect(path / db.DB_FILE, data_key, create=True)
         try:
+            with contextlib.suppress(OSError):
+                (path / db.DB_FILE).chmod(0o600)
             with _damage_guard():
                 db.migrate(conn)
             # vault.key last: a create killed before this point leaves no usable vault.

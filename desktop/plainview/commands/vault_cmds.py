@@ -1,0 +1,73 @@
+"""``init``, ``passwd``, ``recover``, ``verify`` (DESIGN.md "Command line")."""
+
+from __future__ import annotations
+
+import argparse
+from typing import TYPE_CHECKING
+
+from plainview.errors import UsageError
+from plainview.vault import Vault
+
+if TYPE_CHECKING:
+    from plainview.cli import Context
+
+
+def _new_passphrase_ok(value: str) -> str:
+    if not value:
+        raise UsageError(
+            "The new passphrase is empty.", hint="Set PLAINVIEW_NEW_PASSPHRASE or type it."
+        )
+    return value
+
+
+def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
+    """Create a vault and print the recovery code once."""
+    if Vault.exists(ctx.vault_dir):
+        from plainview.errors import VaultExists
+
+        raise VaultExists(
+            "There is already a vault in this folder.",
+            hint="Use it with your passphrase, or choose another folder with --vault.",
+        )
+    passphrase = ctx.passphrase("Choose a passphrase: ")
+    if not passphrase:
+        raise UsageError("The passphrase is empty.", hint="Set PLAINVIEW_PASSPHRASE or type it.")
+    vault, code = Vault.create(ctx.vault_dir, passphrase)
+    vault.lock()
+    ctx.print(f"Created an encrypted vault in {ctx.vault_dir}")
+    ctx.print(f"recovery code: {code}")
+    ctx.print(
+        "Write the recovery code down and keep it somewhere safe. It is the only way back in "
+        "if you forget your passphrase, and it will not be shown again."
+    )
+    return 0
+
+
+def cmd_passwd(args: argparse.Namespace, ctx: Context) -> int:
+    """Change the passphrase (re-wraps the data key; the data is not rewritten)."""
+    vault = Vault.open(ctx.vault_dir, ctx.passphrase())
+    try:
+        vault.change_passphrase(_new_passphrase_ok(ctx.new_passphrase()))
+    finally:
+        vault.lock()
+    ctx.print("Passphrase changed.")
+    return 0
+
+
+def cmd_recover(args: argparse.Namespace, ctx: Context) -> int:
+    """Set a new passphrase with the recovery code."""
+    code = ctx.recovery_code()
+    Vault.recover(ctx.vault_dir, code, _new_passphrase_ok(ctx.new_passphrase()))
+    ctx.print("Passphrase reset. Your recovery code still works; keep it safe.")
+    return 0
+
+
+def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
+    """Read and check every page of the vault (exit 5 when damaged)."""
+    vault = Vault.open(ctx.vault_dir, ctx.passphrase())
+    try:
+        vault.verify()
+    finally:
+        vault.lock()
+    ctx.print("ok: every page of the vault was read and checked; nothing is damaged.")
+    return 0
