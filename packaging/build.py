@@ -3,6 +3,7 @@
     .venv/bin/python packaging/build.py               # what `make package` runs
     .venv/bin/python packaging/build.py --dist DIR    # put the bundle elsewhere
     .venv/bin/python packaging/build.py --no-self-test
+    .venv/bin/python packaging/build.py --archive     # also plainview-<version>-linux-x86_64.tar.gz
 
 Steps: PyInstaller with ``packaging/pyinstaller/plainview.spec`` (work and dist folders under the
 system temp folder by default, reused between runs so rebuilds are quick; never in the
@@ -85,6 +86,35 @@ def run_pyinstaller(dist: Path, work: Path, log: Path) -> float:
         tail = "".join(log.read_text(encoding="utf-8", errors="replace").splitlines(True)[-40:])
         raise BuildFailed(f"PyInstaller failed (exit {proc.returncode}); log {log}:\n{tail}")
     return elapsed
+
+
+def add_desktop_integration(bundle: Path) -> None:
+    """Linux: the desktop file, metainfo and icons in ``share/`` beside the program, and
+    ``install-local.sh`` that installs them for the current user (see the README)."""
+    if not sys.platform.startswith("linux"):
+        return
+    share = bundle / "share"
+    shutil.rmtree(share, ignore_errors=True)
+    linux = HERE / "linux"
+    (share / "applications").mkdir(parents=True)
+    (share / "metainfo").mkdir(parents=True)
+    shutil.copy2(linux / f"{APP_ID}.desktop", share / "applications")
+    shutil.copy2(linux / f"{APP_ID}.metainfo.xml", share / "metainfo")
+    shutil.copytree(ROOT / "resources" / "icons" / "hicolor", share / "icons" / "hicolor")
+    shutil.copy2(linux / "install-local.sh", bundle / "install-local.sh")
+
+
+def make_archive(bundle: Path) -> Path:
+    """plainview-<version>-<os>-<machine>.tar.gz (.zip on Windows) next to the bundle."""
+    import platform
+
+    sys.path.insert(0, str(ROOT / "desktop"))
+    from plainview import __version__
+
+    system = {"win32": "windows", "darwin": "macos"}.get(sys.platform, "linux")
+    base = bundle.parent / f"plainview-{__version__}-{system}-{platform.machine().lower()}"
+    fmt = "zip" if sys.platform == "win32" else "gztar"
+    return Path(shutil.make_archive(str(base), fmt, bundle.parent, bundle.name))
 
 
 def dir_size(path: Path) -> int:
@@ -225,6 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dist", type=Path, default=None, help="folder for the bundle")
     parser.add_argument("--no-self-test", action="store_true")
     parser.add_argument("--summary", type=Path, default=None, help="write figures as JSON")
+    parser.add_argument("--archive", action="store_true", help="also pack a .tar.gz/.zip")
     args = parser.parse_args(argv)
 
     base: Path = args.base
@@ -236,6 +267,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"building the bundle with PyInstaller (work folder {work}) ...", flush=True)
             summary["build_seconds"] = round(run_pyinstaller(dist, work, base / "build.log"), 1)
             bundle = dist / "plainview"
+            add_desktop_integration(bundle)
             size = dir_size(bundle)
             summary["size_bytes"] = size
             print(f"built {bundle} in {summary['build_seconds']} s, {size / 2**20:.1f} MiB")
@@ -249,6 +281,10 @@ def main(argv: list[str] | None = None) -> int:
                 summary["self_test_output"] = out
                 sys.stdout.write(out)
                 print(f"self-test in the bundle passed in {seconds:.1f} s")
+            if args.archive:
+                archive = make_archive(bundle)
+                summary["archive"] = str(archive)
+                print(f"archive {archive} ({archive.stat().st_size / 2**20:.1f} MiB)")
     except (BuildFailed, subprocess.TimeoutExpired) as exc:
         print(f"error: {exc}", file=sys.stderr)
         summary["error"] = str(exc)
