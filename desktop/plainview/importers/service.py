@@ -1,0 +1,170 @@
+"""``run_import``: archive -> checks -> worker parse -> vault, with progress and cancel.
+
+Order matters for "a rejected archive leaves the vault exactly as it was": the archive is
+opened and checked, the format planned and the whole document validated by the worker's
+prescan *before* ``vault.begin_import``. Records then stream from the worker into one write
+transaction; a cancel rolls them back (import marked ``cancelled``); a worker that dies or
+rejects half-way (only possible if the file changes under us) rolls back and removes the import
+row again, so the vault's contents are unchanged.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from plainview.errors import ArchiveRejected, ImportCancelled
+from plainview.importers.archive import open_archive
+from plainview.importers.registry import Detection, plan
+from plainview.importers.worker import ParseSession, row_to_record
+from plainview.model import Record
+
+ProgressFn = Callable[[float, str], None]
+
+
+@dataclass
+class ImportResult:
+    import_id: int
+    platform: str
+    format: str
+    schema: str
+    records: dict[str, int]
+    added: int
+    duplicates: int
+    added_by_category: dict[str, int]
+    sections: dict[str, list[str]] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    account: str | None = None
+    source_name: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        """The DESIGN.md ``import --json`` shape, plus extra keys."""
+        return {
+            "import_id": self.import_id,
+            "platform": self.platform,
+            "format": self.format,
+            "schema": self.schema,
+            "records": dict(self.records),
+            "added": self.added,
+            "duplicates": self.duplicates,
+            "sections": {
+                "empty": list(self.sections.get("empty", [])),
+                "unrecognized": list(self.sections.get("unrecognized", [])),
+                "missing": list(self.sections.get("missing", [])),
+            },
+            "added_by_category": dict(self.added_by_category),
+            "warnings": list(self.warnings),
+            "source_name": self.source_name,
+        }
+
+
+def detect(path: Path, *, isolate: bool = True) -> Detection:
+    """Platform, format and generation of an export, or ``ArchiveRejected`` saying why."""
+    path = Path(path)
+    with open_archive(path) as archive:
+        p = plan(archive)
+    if p.format == "txt":
+        return Detection(p.platform, "txt", "txt")
+    with ParseSession(path, p, isolate=isolate) as session:
+        msg = session.next()
+    if msg[0] == "rejected":
+        raise ArchiveRejected(msg[1], hint=msg[2])
+    return Detection(p.platform, p.format, str(msg[1]))
+
+
+def run_import(
+    vault: Any,
+    path: Path,
+    *,
+    progress: ProgressFn | None = None,
+    cancel: threading.Event | None = None,
+    isolate: bool = True,
+) -> ImportResult:
+    """Import one export into an unlocked vault (docs/ARCHITECTURE.md "Importers")."""
+    path = Path(path)
+    report = progress or (lambda _f, _s: None)
+    report(0.0, "")
+    with open_archive(path) as archive:
+        p = plan(archive)
+        fingerprint = archive.fingerprint()
+        source_name = archive.source_name
+    with ParseSession(path, p, isolate=isolate) as session:
+        first = session.next()
+        if first[0] == "rejected":
+            raise ArchiveRejected(first[1], hint=first[2])
+        if first[0] != "detected":  # pragma: no cover - protocol guard
+            raise ArchiveRejected("Plainview could not read this export safely.")
+        if cancel is not None and cancel.is_set():
+            raise ImportCancelled("The import was cancelled; nothing was imported.")
+        schema, account = str(first[1]), first[2]
+        import_id = vault.begin_import(
+            p.platform, p.format, schema, source_name, fingerprint, account
+        )
+        done: list[Any] = []
+
+        def records() -> Iterator[Record]:
+            while True:
+                if cancel is not None and cancel.is_set():
+                    raise ImportCancelled("The import was cancelled; nothing was imported.")
+                msg = session.next()
+                kind = msg[0]
+                if kind == "records":
+                    for row in msg[1]:
+                        yield row_to_record(row)
+                elif kind == "progress":
+                    report(float(msg[1]), str(msg[2]))
+                elif kind == "done":
+                    done.append(msg)
+                    return
+                elif kind == "rejected":
+                    raise ArchiveRejected(msg[1], hint=msg[2])
+
+        try:
+            per_category = vault.add_records_counted(import_id, records())
+            _, sections, warnings = done[0]
+            vault.set_sections(import_id, sections)
+            seen = {c: a + d for c, (a, d) in per_category.items()}
+            added_by = {c: a for c, (a, _d) in per_category.items()}
+            grouped: dict[str, list[str]] = {"empty": [], "unrecognized": [], "missing": []}
+            for spath, _cat, status, _count in sections:
+                if status in grouped:
+                    grouped[status].append(spath)
+            result = ImportResult(
+                import_id=import_id,
+                platform=p.platform,
+                format=p.format,
+                schema=schema,
+                records=dict(sorted(seen.items())),
+                added=sum(added_by.values()),
+                duplicates=sum(d for _a, d in per_category.values()),
+                added_by_category=dict(sorted(added_by.items())),
+                sections=grouped,
+                warnings=list(warnings),
+                account=account,
+                source_name=source_name,
+            )
+            vault.finish_import(import_id, "complete", result.to_json())
+        except ImportCancelled:
+            vault.finish_import(import_id, "cancelled", {"cancelled": True})
+            raise
+        except ArchiveRejected:
+            vault.finish_import(import_id, "failed", {})
+            _forget_import(vault, import_id)
+            raise
+        except BaseException:
+            with contextlib.suppress(Exception):
+                vault.finish_import(import_id, "failed", {})
+            raise
+    report(1.0, "")
+    return result
+
+
+def _forget_import(vault: Any, import_id: int) -> None:
+    """Remove the row of an import whose input was rejected half-way (no records remain)."""
+    with contextlib.suppress(Exception), vault.transaction() as conn:
+        conn.execute("DELETE FROM sections WHERE import_id = ?", (import_id,))
+        conn.execute("DELETE FROM imports WHERE id = ? AND status = 'failed'", (import_id,))

@@ -1,0 +1,519 @@
+"""TikTok JSON exports, every schema generation (v1 oldest ``VideoLink``, v1, v2, v3).
+
+The document is streamed: ``ijson.basic_parse`` -> a filter that refuses nesting deeper than
+64 -> our own builder, which builds one list item at a time, so memory does not grow with the
+export (a 1,000,000-item watch history is never held as a list). ``ijson.items``/``parse`` are
+not used on raw input (SECURITY.md: they blow up on deep nesting and crash on huge integers).
+Parsing runs in a worker process (``importers.worker``) so a native crash cannot take the app
+down. ``prescan`` is a first, cheap pass that validates the whole document (depth, numbers,
+encoding, shape) and finds the generation and the account *before* anything touches the vault.
+
+Mapping of sections to categories (platform-exports.md section 2.1, every generation; section
+and root names are compared case-insensitively, so ``Tiktok Live`` = ``TikTok Live``):
+
+=============================================  ============================================
+section (any known root)                         category
+=============================================  ============================================
+Watch History, Video Browsing History          tiktok.watch_history
+Like List                                      tiktok.likes
+Favorite* / Favourite* / Collection            tiktok.favorites (every list together)
+Searches, Search History                       tiktok.searches
+Share History                                  tiktok.shares
+Follower, Follower List                        tiktok.followers
+Following, Following List                      tiktok.following
+Block, Block List                              tiktok.blocked
+Login History                                  tiktok.logins
+Status (``Status List``)                       tiktok.devices
+Most Recent Location Data                      tiktok.location (one record)
+Activity Summary                               tiktok.activity_summary (one record)
+Reposts                                        tiktok.reposts
+Hashtag                                        tiktok.hashtags
+Purchases, Purchase History                    tiktok.purchases (SendGifts + BuyGifts items)
+Ads Visit History, Instant Form Ads Responses  tiktok.ad_clicks
+Ad Interests                                   tiktok.ad_interests (one record)
+Ads Based On Data Received From Partners       tiktok.ad_interests (one more record)
+Off TikTok Activity                            tiktok.off_platform (v3 copy under a second
+                                               parent counted once)
+Usage Data From Third-Party Apps And Websites  tiktok.off_platform
+Profile Info, Profile Information              tiktok.profile (``ProfileMap``, one record)
+Autofill, Auto Fill                            tiktok.autofill (one record)
+Settings                                       tiktok.settings (``SettingsMap``, one record)
+everything under Comment                       tiktok.comments
+everything under Direct Message(s)             tiktok.direct_messages: one record per
+                                               message of every chat, group chat and Tako
+                                               chat; the chat name stays in source_path
+everything under Video / Post                  tiktok.posts (incl. Recently Deleted Posts)
+everything under TikTok Live / Tiktok Live     tiktok.live (one per watched room, one per
+                                               hosted LIVE)
+everything under TikTok Shop / Tiktok Shopping tiktok.shop (messages, browsed products,
+                                               orders, addresses, cart, vouchers, cards)
+everything under Income+ Wallet                tiktok.purchases (coins, transactions)
+everything under Location Review               tiktok.location_reviews
+anything else (AI-Moji, Mini Drama ...)        tiktok.unrecognized: one record per section
+                                               holding the whole value, when not empty
+=============================================  ============================================
+
+"One record when present and not empty": a single-object section counts when its value is
+not null / "" / [] / {} and not a map of only such values. Sentinel strings such as "N/A"
+count as content (TikTok wrote them). Scalar wrapper siblings (``App``, ``IsFastLane``) are
+not records. Inside list sections, maps keyed by values (``ChatHistory``, ``GroupChat``,
+``CommunicationHistories``: lists per key; ``WatchLiveMap``, ``OrderHistories``: one object per
+key) are walked item by item; any other map holding only scalars becomes one record.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any, Final, Protocol
+
+import ijson
+
+from plainview.errors import ArchiveRejected
+from plainview.importers.common import ParseState, clean_str, is_empty, item_date, item_text
+from plainview.model import UNRECOGNIZED, Record
+
+MAX_DEPTH: Final = 64
+JSON_NAMES: Final = ("user_data_tiktok.json", "user_data.json", "tiktok_data.json")
+SIBLINGS: Final = frozenset({"app", "isfastlane"})
+
+_NOT_JSON = "The TikTok file is not valid JSON, so Plainview cannot read it."
+_HINT = "Download the export again from TikTok (choose the JSON format) and import the new file."
+
+
+class Readable(Protocol):
+    def read(self, n: int = -1, /) -> bytes: ...
+
+
+def _norm(key: str) -> str:
+    return " ".join(key.lower().split())
+
+
+@dataclass(frozen=True)
+class Spec:
+    category: str
+    single: bool = False
+    dedupe: bool = False
+
+
+_L = Spec
+_SECTIONS: Final[dict[str, Spec]] = {
+    "watch history": _L("tiktok.watch_history"),
+    "video browsing history": _L("tiktok.watch_history"),
+    "like list": _L("tiktok.likes"),
+    "collection": _L("tiktok.favorites"),
+    "searches": _L("tiktok.searches"),
+    "search history": _L("tiktok.searches"),
+    "share history": _L("tiktok.shares"),
+    "follower": _L("tiktok.followers"),
+    "follower list": _L("tiktok.followers"),
+    "following": _L("tiktok.following"),
+    "following list": _L("tiktok.following"),
+    "block": _L("tiktok.blocked"),
+    "block list": _L("tiktok.blocked"),
+    "login history": _L("tiktok.logins"),
+    "status": _L("tiktok.devices"),
+    "most recent location data": _L("tiktok.location", single=True),
+    "activity summary": _L("tiktok.activity_summary", single=True),
+    "reposts": _L("tiktok.reposts"),
+    "hashtag": _L("tiktok.hashtags"),
+    "purchases": _L("tiktok.purchases"),
+    "purchase history": _L("tiktok.purchases"),
+    "ads visit history": _L("tiktok.ad_clicks"),
+    "instant form ads responses": _L("tiktok.ad_clicks"),
+    "ad interests": _L("tiktok.ad_interests", single=True),
+    "ads based on data received from partners": _L("tiktok.ad_interests", single=True),
+    "off tiktok activity": _L("tiktok.off_platform", dedupe=True),
+    "usage data from third-party apps and websites": _L("tiktok.off_platform"),
+    "profile info": _L("tiktok.profile", single=True),
+    "profile information": _L("tiktok.profile", single=True),
+    "autofill": _L("tiktok.autofill", single=True),
+    "auto fill": _L("tiktok.autofill", single=True),
+    "settings": _L("tiktok.settings", single=True),
+    "income plus wallet transactions": _L("tiktok.purchases"),
+}
+_FAVORITES = Spec("tiktok.favorites")
+
+# Roots whose sections are looked up in _SECTIONS.
+_GENERAL_ROOTS: Final = frozenset(
+    {
+        "activity",
+        "your activity",
+        "likes and favorites",
+        "profile",
+        "profile and settings",
+        "app settings",
+        "ads and data",
+    }
+)
+# Roots where every section belongs to one category.
+_ROOT_CATEGORY: Final[dict[str, str]] = {
+    "comment": "tiktok.comments",
+    "comments": "tiktok.comments",
+    "direct message": "tiktok.direct_messages",
+    "direct messages": "tiktok.direct_messages",
+    "video": "tiktok.posts",
+    "post": "tiktok.posts",
+    "tiktok live": "tiktok.live",
+    "tiktok shop": "tiktok.shop",
+    "tiktok shopping": "tiktok.shop",
+    "income+ wallet": "tiktok.purchases",
+    "income plus wallet transactions": "tiktok.purchases",
+    "location review": "tiktok.location_reviews",
+}
+KNOWN_ROOTS: Final = _GENERAL_ROOTS | frozenset(_ROOT_CATEGORY)
+# Maps keyed by values (a user, a shop, a room id, an order number).
+_MAP_OF_LISTS: Final = frozenset({"chathistory", "groupchat", "communicationhistories"})
+_MAP_OF_OBJECTS: Final = frozenset({"watchlivemap", "orderhistories"})
+
+
+def section_spec(root: str, section: str) -> Spec | None:
+    r, s = _norm(root), _norm(section)
+    if r in _ROOT_CATEGORY:
+        return Spec(_ROOT_CATEGORY[r])
+    if r not in _GENERAL_ROOTS:
+        return None
+    spec = _SECTIONS.get(s)
+    if spec is None and s.startswith(("favorite", "favourite")):
+        return _FAVORITES
+    return spec
+
+
+def schema_for(roots: list[str]) -> str:
+    """The generation, from the top-level keys (platform-exports.md section 2)."""
+    r = {_norm(x) for x in roots}
+    if r & {"likes and favorites", "profile and settings", "income+ wallet"}:
+        return "v3"
+    if r & {"activity", "direct messages", "video", "tiktok shopping"}:
+        return "v1"
+    return "v2"
+
+
+# ------------------------------------------------------------------------------------ events
+
+Event = tuple[str, Any]
+
+
+def _strip_bom(stream: Readable) -> Readable:
+    head = stream.read(3)
+    if head == b"\xef\xbb\xbf":
+        return stream
+    return _Prefixed(head, stream)
+
+
+class _Prefixed:
+    """A stream with a few already-read bytes put back in front."""
+
+    def __init__(self, head: bytes, rest: Readable) -> None:
+        self._head = head
+        self._rest = rest
+
+    def read(self, n: int = -1) -> bytes:
+        if self._head:
+            if n < 0:
+                out = self._head + self._rest.read()
+                self._head = b""
+                return out
+            out, self._head = self._head[:n], self._head[n:]
+            if len(out) < n:
+                out += self._rest.read(n - len(out))
+            return out
+        return self._rest.read(n)
+
+
+def events(stream: Readable, state: ParseState) -> Iterator[Event]:
+    """Events of the *first* JSON value, depth-limited; trailing copies -> a warning."""
+    raw = ijson.basic_parse(_strip_bom(stream), use_float=True)
+    depth = 0
+    try:
+        for ev, val in raw:
+            if ev == "start_map" or ev == "start_array":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise ArchiveRejected(
+                        "The TikTok file is nested far more deeply than a real export. "
+                        "Plainview refuses it.",
+                        hint=_HINT,
+                    )
+            elif ev == "end_map" or ev == "end_array":
+                depth -= 1
+            yield ev, val
+            if depth == 0:
+                break
+        else:
+            return
+        # The first complete value is done. Anything but whitespace after it means the file
+        # holds more (TikTok sometimes writes the whole document twice): keep the first.
+        try:
+            extra = next(raw, None)
+        except ArchiveRejected:
+            raise
+        except Exception:
+            extra = ("trailing", None)
+        if extra is not None:
+            state.warn(
+                "The TikTok file contained its data more than once; Plainview imported the "
+                "first copy."
+            )
+    except ArchiveRejected:
+        raise
+    except Exception as exc:  # ijson/yajl errors quote the input: never pass them on
+        raise ArchiveRejected(_NOT_JSON, hint=_HINT) from exc
+
+
+def _scalar(val: Any) -> Any:
+    return clean_str(val) if isinstance(val, str) else val
+
+
+def build(ev: str, val: Any, it: Iterator[Event]) -> Any:
+    """Build one complete value whose first event is ``(ev, val)``."""
+    if ev == "start_map":
+        root: Any = {}
+    elif ev == "start_array":
+        root = []
+    else:
+        return _scalar(val)
+    stack: list[Any] = [root]
+    key: list[Any] = [None]
+    for ev, val in it:
+        if ev == "map_key":
+            key[-1] = clean_str(val)
+        elif ev == "start_map" or ev == "start_array":
+            c: Any = {} if ev == "start_map" else []
+            top = stack[-1]
+            if type(top) is list:
+                top.append(c)
+            else:
+                top[key[-1]] = c
+            stack.append(c)
+            key.append(None)
+        elif ev == "end_map" or ev == "end_array":
+            stack.pop()
+            key.pop()
+            if not stack:
+                return root
+        else:
+            top = stack[-1]
+            v = clean_str(val) if type(val) is str else val
+            if type(top) is list:
+                top.append(v)
+            else:
+                top[key[-1]] = v
+    raise ArchiveRejected(_NOT_JSON, hint=_HINT)
+
+
+def _skip_container(it: Iterator[Event]) -> None:
+    depth = 1
+    for ev, _ in it:
+        if ev == "start_map" or ev == "start_array":
+            depth += 1
+        elif ev == "end_map" or ev == "end_array":
+            depth -= 1
+            if depth == 0:
+                return
+
+
+# ----------------------------------------------------------------------------------- prescan
+
+
+def prescan(stream: Readable, state: ParseState) -> list[str]:
+    """Validate the whole document and return its top-level keys; sets schema and account."""
+    it = events(stream, state)
+    first = next(it, None)
+    if first is None or first[0] != "start_map":
+        raise ArchiveRejected(
+            "This JSON file does not look like a TikTok export.",
+            hint="Choose the user_data_tiktok.json (or user_data.json) file from TikTok.",
+        )
+    roots: list[str] = []
+    path: list[Any] = [None]  # the current key of every open container (None in lists)
+    for ev, val in it:
+        if ev == "map_key":
+            path[-1] = val
+            if len(path) == 1:
+                roots.append(clean_str(val))
+        elif ev == "start_map" or ev == "start_array":
+            path.append(None)
+        elif ev == "end_map" or ev == "end_array":
+            path.pop()
+        elif (
+            ev == "string"
+            and state.account is None
+            and len(path) == 4
+            and path[3] == "userName"
+            and path[2] == "ProfileMap"
+        ):
+            state.account = clean_str(val)[:200]
+    if not roots or not ({_norm(r) for r in roots} & KNOWN_ROOTS):
+        raise ArchiveRejected(
+            "This JSON file does not look like a TikTok export.",
+            hint="Choose the user_data_tiktok.json (or user_data.json) file from TikTok.",
+        )
+    state.schema = schema_for(roots)
+    return roots
+
+
+# ------------------------------------------------------------------------------------- parse
+
+
+class _Walker:
+    def __init__(self, state: ParseState, member: str) -> None:
+        self.state = state
+        self.member = member
+        self.offdup: dict[str, tuple[str, Counter[str]]] = {}
+
+    def record(self, category: str, item: Any, path: str, extra: str = "") -> Record:
+        return Record(category, item_date(item), item, path, item_text(item, extra))
+
+    def parse(self, it: Iterator[Event], tick: Callable[[str], None]) -> Iterator[Record]:
+        first = next(it, None)
+        if first is None or first[0] != "start_map":
+            raise ArchiveRejected("This JSON file does not look like a TikTok export.")
+        for ev, root in it:
+            if ev == "end_map":
+                return
+            ev, val = next(it)
+            rnorm = _norm(root)
+            if rnorm not in KNOWN_ROOTS or ev != "start_map":
+                value = build(ev, val, it)
+                info = self.state.section(root, UNRECOGNIZED)
+                if not is_empty(value):
+                    self.state.count(info)
+                    yield self.record(UNRECOGNIZED, value, f"{self.member}:{root}")
+                continue
+            for ev2, section in it:
+                if ev2 == "end_map":
+                    break
+                tick(section)
+                yield from self.section(root, section, it)
+
+    def section(self, root: str, section: str, it: Iterator[Event]) -> Iterator[Record]:
+        ev, val = next(it)
+        spath = f"{root}/{section}"
+        spec = section_spec(root, section)
+        if spec is None:
+            value = build(ev, val, it)
+            info = self.state.section(spath, UNRECOGNIZED)
+            if not is_empty(value):
+                self.state.count(info)
+                yield self.record(UNRECOGNIZED, value, f"{self.member}:{spath}")
+            return
+        info = self.state.section(spath, spec.category)
+        if spec.single:
+            value = build(ev, val, it)
+            obj = _single(value)
+            if not is_empty(obj):
+                self.state.count(info)
+                yield self.record(spec.category, obj, f"{self.member}:{spath}")
+            return
+        seen: Counter[str] | None = None
+        first_parent = True
+        if spec.dedupe:
+            key = _norm(section)
+            if key in self.offdup and self.offdup[key][0] != root:
+                seen = self.offdup[key][1]
+                first_parent = False
+            else:
+                self.offdup.setdefault(key, (root, Counter()))
+                seen = self.offdup[key][1]
+        for rec in self.lists(ev, val, it, spec.category, f"{self.member}:{spath}", ""):
+            if seen is not None:
+                h = json.dumps(rec.fields, sort_keys=True, ensure_ascii=False)
+                if first_parent:
+                    seen[h] += 1
+                elif seen[h] > 0:
+                    seen[h] -= 1
+                    continue
+            self.state.count(info)
+            yield rec
+
+    def lists(
+        self, ev: str, val: Any, it: Iterator[Event], cat: str, path: str, extra: str
+    ) -> Iterator[Record]:
+        """Records inside a list section: list items, value-keyed maps, leaf objects."""
+        if ev == "start_array":
+            yield from self.items(it, cat, path, extra)
+            return
+        if ev != "start_map":
+            value = _scalar(val)
+            if not is_empty(value):
+                yield self.record(cat, value, path, extra)
+            return
+        scalars: dict[str, Any] = {}
+        had_container = False
+        for ev, key in it:
+            if ev == "end_map":
+                break
+            ev, val = next(it)
+            k = _norm(key).replace(" ", "")
+            sub = f"{path}/{key}"
+            if ev == "start_map" and k in _MAP_OF_LISTS:
+                had_container = True
+                for ev3, name in it:
+                    if ev3 == "end_map":
+                        break
+                    ev4, val4 = next(it)
+                    who = _chat_name(name)
+                    yield from self.lists(ev4, val4, it, cat, f"{sub}/{name}", who)
+            elif ev == "start_map" and k in _MAP_OF_OBJECTS:
+                had_container = True
+                for ev3, name in it:
+                    if ev3 == "end_map":
+                        break
+                    ev4, val4 = next(it)
+                    value = build(ev4, val4, it)
+                    if not is_empty(value):
+                        yield self.record(cat, value, f"{sub}/{name}", extra)
+            elif ev == "start_array" or ev == "start_map":
+                had_container = True
+                yield from self.lists(ev, val, it, cat, sub, extra)
+            else:
+                scalars[key] = _scalar(val)
+        if not had_container:
+            content = {k: v for k, v in scalars.items() if _norm(k) not in SIBLINGS}
+            if not is_empty(content):
+                yield self.record(cat, scalars, path, extra)
+
+    def items(self, it: Iterator[Event], cat: str, path: str, extra: str) -> Iterator[Record]:
+        for ev, val in it:
+            if ev == "end_array":
+                return
+            if ev == "null":
+                continue
+            item = build(ev, val, it)
+            yield Record(cat, item_date(item), item, path, item_text(item, extra))
+
+
+def _chat_name(key: str) -> str:
+    """``"Chat History with friend.example:"`` -> ``"friend.example"``."""
+    s = key.strip()
+    for prefix in ("Chat History with ", "Group Chat with ", "chat history with "):
+        if s.startswith(prefix):
+            s = s[len(prefix) :]
+    return s.rstrip(":").strip()
+
+
+def _single(value: Any) -> Any:
+    """The object of a single-object section (``ProfileMap`` inside its wrapper, ...)."""
+    if not isinstance(value, dict):
+        return value
+    keys = [k for k in value if _norm(k) not in SIBLINGS]
+    if len(keys) == 1:
+        inner = value[keys[0]]
+        wrapper_name = keys[0].lower().endswith(("map", "data", "categories", "list"))
+        if inner is None or isinstance(inner, dict | list) or wrapper_name:
+            return inner
+    return value if len(keys) == len(value) else {k: value[k] for k in keys}
+
+
+def parse(
+    stream: Readable, state: ParseState, tick: Callable[[str], None] | None = None
+) -> Iterator[Record]:
+    """Records of one TikTok JSON document (after ``prescan`` has accepted it)."""
+    walker = _Walker(state, state.member)
+    it = events(stream, state)
+    yield from walker.parse(it, tick or (lambda _s: None))
+    for _ in it:  # drain: notices a second copy of the document (a warning)
+        pass
