@@ -160,6 +160,7 @@ class CategoryPage(QWidget):
         self.filter_edit.returnPressed.connect(self._apply_filter)
         self.model.reloaded.connect(self._after_reload)
         self.model.fetched.connect(lambda _n: self._update_count())
+        self.model.busy_changed.connect(lambda _b: self._update_count())
 
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter_label)
@@ -470,8 +471,10 @@ class CategoryPage(QWidget):
             self.count_label.setText(self.tr("Counting…") if self.category else "")
             return
         total = self._details.count
-        if self.model.filter_text:
-            more = "+" if self.model.canFetchMore() else ""
+        if self.model.filter_text and self.model.busy:
+            text = self.tr("Filtering…")
+        elif self.model.filter_text:
+            more = "" if self.model.exhausted else "+"
             text = self.tr("{n} matching rows shown").format(n=loc.toString(loaded) + more)
         elif loaded < total:
             text = self.tr("{total} records · showing the first {n} (scroll for more)").format(

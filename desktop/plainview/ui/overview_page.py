@@ -113,7 +113,7 @@ class OverviewPage(QWidget):
         self.empty_text.setWordWrap(True)
         self.import_button = QPushButton(self.empty)
         self.import_button.setDefault(True)
-        self.import_button.clicked.connect(self.import_requested)
+        self.import_button.clicked.connect(self._ask_import)
         empty_layout = QVBoxLayout(self.empty)
         empty_layout.addStretch(1)
         empty_layout.addWidget(self.empty_title, 0, Qt.AlignmentFlag.AlignHCenter)
@@ -176,10 +176,18 @@ class OverviewPage(QWidget):
         layout.addWidget(self.stack)
 
         ctx.locked.connect(self.clear)
-        ctx.unlocked.connect(self.refresh)
         ctx.language_changed.connect(lambda _l: self.retranslate())
         self.retranslate()
         self.clear()
+
+    def _ask_import(self) -> None:
+        """Emit ``import_requested``; also open the window's Import page when it has one
+        (``MainWindow.show_page``), so the button works before anything is connected."""
+        self.import_requested.emit()
+        window: Any = self.window()
+        show_page = getattr(window, "show_page", None)
+        if callable(show_page) and "import" in getattr(window, "page", {}):
+            show_page("import")
 
     @staticmethod
     def _big(label: QLabel, factor: float) -> None:

@@ -185,35 +185,26 @@ class VaultRecordSource:
         self.category = category
 
     def page(self, after: Any | None, limit: int, order: str, filter_text: str | None) -> list[Any]:
-        cursor = None if after is None else cursor_after(after, order)
+        # ``after`` is the last StoredRecord shown; the vault takes it as the keyset cursor.
         rows: list[Any] = self.vault.records(
-            self.category, after=cursor, limit=limit, order=order, filter_text=filter_text
+            self.category, after=after, limit=limit, order=order, filter_text=filter_text
         )
         return rows
-
-
-def cursor_after(record: Any, order: str) -> Any:
-    """The keyset cursor that continues after ``record`` (the vault's own Cursor type)."""
-    from plainview import vault as vault_pkg
-
-    make = getattr(vault_pkg, "cursor_after", None)
-    if make is not None:
-        return make(record, order)
-    cursor_type = getattr(vault_pkg, "Cursor", None)
-    if cursor_type is not None and hasattr(cursor_type, "after"):
-        return cursor_type.after(record)
-    return (record.occurred_at, record.id)
 
 
 class RecordsModel(QAbstractTableModel):
     """Lazy rows of one category. ``load()`` starts over; the view pulls further pages.
 
+    Unfiltered pages are one indexed keyset query (a few ms) and load at once; a filtered
+    query can touch many rows, so its pages are fetched off the GUI thread (``run_task``).
+
     Signals: ``reloaded()`` after a new query's first page is in; ``fetched(int)`` after each
-    page with the number of rows now loaded.
+    page with the number of rows now loaded; ``busy_changed(bool)`` around background fetches.
     """
 
     reloaded = Signal()
     fetched = Signal(int)
+    busy_changed = Signal(bool)
 
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
@@ -225,6 +216,8 @@ class RecordsModel(QAbstractTableModel):
         self._order = "time_desc"
         self._filter: str | None = None
         self._exhausted = True
+        self._generation = 0
+        self._busy = False
         self._locale = QLocale()
 
     # -- query -------------------------------------------------------------------------
@@ -247,6 +240,10 @@ class RecordsModel(QAbstractTableModel):
     def order(self) -> str:
         return self._order
 
+    @property
+    def busy(self) -> bool:
+        return self._busy
+
     def set_order(self, order: str) -> None:
         if order not in ("time_desc", "time_asc"):
             raise ValueError(order)
@@ -256,6 +253,7 @@ class RecordsModel(QAbstractTableModel):
 
     def clear(self) -> None:
         """Drop every row and the source (called on lock)."""
+        self._generation += 1
         self.beginResetModel()
         self._source = None
         self.category = ""
@@ -264,31 +262,80 @@ class RecordsModel(QAbstractTableModel):
         self._exhausted = True
         self._filter = None
         self.endResetModel()
+        self._set_busy(False)
 
     def load(self) -> None:
         """Start the current query over from its first page."""
-        self.beginResetModel()
-        self._rows = []
-        self._exhausted = self._source is None
+        self._generation += 1
+        self._set_busy(False)
+        if self._source is not None and self._filter is not None:
+            self.beginResetModel()
+            self._rows = []
+            self._exhausted = False
+            self.endResetModel()
+            self._fetch_async(reset=True)
+            return
         first: list[Any] = []
         if self._source is not None:
             first = self._source.page(None, self.page_size, self._order, self._filter)
-            self._exhausted = len(first) < self.page_size
-        self._rows = first
+        self._reset_with(first)
+
+    def _reset_with(self, first: list[Any]) -> None:
+        self.beginResetModel()
+        self._rows = list(first)
+        self._exhausted = self._source is None or len(first) < self.page_size
         self._columns = columns_for(self.category, [r.fields for r in first[:50]])
         self.endResetModel()
         self.reloaded.emit()
         self.fetched.emit(len(self._rows))
 
+    def _set_busy(self, busy: bool) -> None:
+        if busy != self._busy:
+            self._busy = busy
+            self.busy_changed.emit(busy)
+
+    def _fetch_async(self, *, reset: bool) -> None:
+        from plainview.ui.tasks import run_task
+
+        source = self._source
+        if source is None:
+            return
+        generation = self._generation
+        after = None if reset or not self._rows else self._rows[-1]
+
+        def done(rows: Any, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return
+            self._set_busy(False)
+            if error is not None:
+                rows = []
+            if reset:
+                self._reset_with(list(rows))
+            else:
+                self._append(list(rows))
+
+        self._set_busy(True)
+        run_task(source.page, after, self.page_size, self._order, self._filter, on_done=done)
+
     # -- lazy fetching -----------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and not self._exhausted and self._source is not None
+        return (
+            not parent.isValid()
+            and not self._exhausted
+            and not self._busy
+            and self._source is not None
+        )
 
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent) or self._source is None:
             return
+        if self._filter is not None:
+            self._fetch_async(reset=False)
+            return
         after = self._rows[-1] if self._rows else None
-        more = self._source.page(after, self.page_size, self._order, self._filter)
+        self._append(self._source.page(after, self.page_size, self._order, self._filter))
+
+    def _append(self, more: list[Any]) -> None:
         self._exhausted = len(more) < self.page_size
         if more:
             start = len(self._rows)

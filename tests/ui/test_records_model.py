@@ -1,0 +1,159 @@
+"""The lazy records table over the real vault: columns, times, sort, filter, keyset paging at
+1,000,000 rows, and Qt's model checks (pytest-qt ``qtmodeltester``)."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QTableView
+
+from plainview.model import Record
+from plainview.ui.records_model import (
+    PAGE_SIZE,
+    RECORD_ID_ROLE,
+    RecordsModel,
+    VaultRecordSource,
+)
+from tests.fixtures.plugin_pages import login, search_term, seed
+
+T0 = datetime(2025, 5, 1, 8, 30, tzinfo=UTC)
+
+
+def _logins(vault, n=30):
+    seed(
+        vault,
+        (login(i, f"192.0.2.{i % 7}", f"Phone {i % 3}", T0 + timedelta(hours=i)) for i in range(n)),
+    )
+
+
+def test_login_columns_times_and_model_checks(qtbot, qtmodeltester, vault):
+    _logins(vault)
+    model = RecordsModel()
+    model.set_source(VaultRecordSource(vault, "tiktok.logins"), "tiktok.logins")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers[:3] == ["Date", "IP address", "Device"]
+    assert model.rowCount() == 30
+    # newest first; the IP column shows the item's IP
+    newest = model.record_at(0)
+    assert newest.occurred_at == T0 + timedelta(hours=29)
+    assert model.data(model.index(0, 1)) == "192.0.2.1"  # 29 % 7
+    assert model.data(model.index(0, 0), RECORD_ID_ROLE) == newest.id
+    tooltip = model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole)
+    assert "2025-05-02 13:30:00 UTC" in tooltip
+    assert model.data(model.index(0, 0))  # locale-formatted local time, non-empty
+    qtmodeltester.check(model)
+
+
+def test_sort_by_time_and_other_columns_keep_order(qtbot, vault):
+    _logins(vault)
+    model = RecordsModel()
+    model.set_source(VaultRecordSource(vault, "tiktok.logins"), "tiktok.logins")
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    assert model.order == "time_asc"
+    assert model.record_at(0).occurred_at == T0
+    model.sort(1, Qt.SortOrder.DescendingOrder)  # not a time column: nothing changes
+    assert model.order == "time_asc"
+    model.sort(0, Qt.SortOrder.DescendingOrder)
+    assert model.record_at(0).occurred_at == T0 + timedelta(hours=29)
+
+
+def test_filter_runs_off_the_gui_thread_and_narrows_rows(qtbot, vault):
+    _logins(vault)
+    model = RecordsModel()
+    model.set_source(VaultRecordSource(vault, "tiktok.logins"), "tiktok.logins")
+    with qtbot.waitSignal(model.reloaded, timeout=5000):
+        model.set_filter("192.0.2.3")
+    ips = {model.record_at(r).fields["IP"] for r in range(model.rowCount())}
+    assert ips == {"192.0.2.3"}
+    assert model.rowCount() == len([i for i in range(30) if i % 7 == 3])
+    with qtbot.waitSignal(model.reloaded, timeout=5000):
+        model.set_filter("no-such-thing")
+    assert model.rowCount() == 0
+    model.set_filter("")
+    assert model.rowCount() == 30
+
+
+def test_generic_columns_for_other_categories(qtbot, qtmodeltester, vault):
+    fields = {"App Language": "English", "Private Account": "Off", "Interests": "Cats|Food"}
+    seed(vault, [Record("tiktok.settings", None, fields, "x:Settings", "settings")])
+    model = RecordsModel()
+    model.set_source(VaultRecordSource(vault, "tiktok.settings"), "tiktok.settings")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    # the item's own keys (stored in canonical, sorted order)
+    assert headers == ["Date", "App Language", "Interests", "Private Account"]
+    assert model.data(model.index(0, 3)) == "Off"
+    assert model.data(model.index(0, 0)) == ""
+    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == "No time in the export"
+    qtmodeltester.check(model)
+
+
+def test_search_terms_column(qtbot, vault):
+    seed(vault, [search_term("sourdough", T0), search_term("bike repair", T0 + timedelta(1))])
+    model = RecordsModel()
+    model.set_source(VaultRecordSource(vault, "tiktok.searches"), "tiktok.searches")
+    assert model.headerData(1, Qt.Orientation.Horizontal) == "Search term"
+    assert [model.data(model.index(r, 1)) for r in range(2)] == ["bike repair", "sourdough"]
+
+
+def test_clear_drops_everything(qtbot, vault):
+    _logins(vault)
+    model = RecordsModel()
+    model.set_source(VaultRecordSource(vault, "tiktok.logins"), "tiktok.logins")
+    model.clear()
+    assert model.rowCount() == 0
+    assert not model.canFetchMore()
+
+
+def test_million_rows_open_at_once_and_fetch_lazily(qtbot, qtmodeltester, big_watch_vault):
+    big = big_watch_vault
+    print(f"\n1,000,000 rows inserted through Vault.add_records in {big.seconds:.1f} s")
+    model = RecordsModel()
+    view = QTableView()
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.setModel(model)
+    started = time.perf_counter()
+    model.set_source(VaultRecordSource(big.vault, "tiktok.watch_history"), "tiktok.watch_history")
+    first_page = time.perf_counter() - started
+    assert model.rowCount() == PAGE_SIZE
+    assert model.record_at(0).id == big.newest_id
+    assert model.canFetchMore()
+    view.show()
+    qtbot.waitExposed(view)
+    # scrolling to the end fetches the next page, not the whole table
+    timings = []
+    for _ in range(5):
+        before = model.rowCount()
+        started = time.perf_counter()
+        view.scrollToBottom()
+        qtbot.waitUntil(lambda before=before: model.rowCount() > before, timeout=5000)
+        timings.append(time.perf_counter() - started)
+    assert PAGE_SIZE * 2 <= model.rowCount() <= PAGE_SIZE * 7
+    assert model.rowCount() < big.rows
+    rows = [model.record_at(r) for r in range(model.rowCount())]
+    times = [r.occurred_at for r in rows]
+    assert times == sorted(times, reverse=True)  # keyset pages continue without gaps
+    assert len({r.id for r in rows}) == len(rows)
+    assert (times[0] - times[-1]).total_seconds() == 60 * (len(rows) - 1)
+    # the other end of the table, by sorting: the oldest row comes first at once
+    started = time.perf_counter()
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    sort_s = time.perf_counter() - started
+    assert model.record_at(0).id == big.oldest_id
+    # a filter over a million rows runs in the background
+    started = time.perf_counter()
+    with qtbot.waitSignal(model.reloaded, timeout=20_000):
+        model.set_filter("7000000000000999999")
+    filter_s = time.perf_counter() - started
+    assert model.rowCount() == 1
+    assert model.record_at(0).fields["Link"].endswith("/7000000000000999999/")
+    print(
+        f"first page {first_page * 1000:.1f} ms; scroll-to-end fetches "
+        f"{max(timings) * 1000:.1f} ms max; sort to oldest {sort_s * 1000:.1f} ms; "
+        f"filter {filter_s * 1000:.1f} ms (off the GUI thread)"
+    )
+    assert first_page < 0.5
+    model.set_filter(None)
+    qtmodeltester.check(model)
