@@ -271,6 +271,8 @@ class CategoryPage(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Type to filter the rows…"))
         self.filter_edit.setAccessibleName(self.tr("Filter the rows"))
         self.table.setAccessibleName(self.tr("Your records in this category"))
+        self.table.horizontalHeader().setAccessibleName(self.tr("Columns, click to sort by time"))
+        self.table.verticalHeader().setAccessibleName(self.tr("Rows"))
         self.explanation.setAccessibleName(self.tr("Explanation of this category"))
         self.show_all_button.setText(self.tr("Show from the newest"))
         self.show_all_button.setAccessibleName(self.tr("Show from the newest"))

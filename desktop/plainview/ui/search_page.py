@@ -248,6 +248,7 @@ class SearchPage(QWidget):
         self.search_button.setText(self.tr("Search"))
         self.search_button.setAccessibleName(self.tr("Search"))
         self.results.setAccessibleName(self.tr("Search results, grouped by category"))
+        self.results.header().setAccessibleName(self.tr("Search results"))
         self._retitle_groups()
         self._set_status()
 

@@ -1,0 +1,130 @@
+"""The category page over the real vault and catalog: explanation, table, counts, share level,
+empty states, opening a given record, links through the seam, accessible names."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from PySide6.QtCore import QUrl
+
+from plainview.sharing.choices import get_choices, ledger
+from plainview.ui.category_page import CategoryPage
+from plainview.ui.explanation_view import ExplanationView
+from plainview.ui.records_model import PAGE_SIZE
+from tests.fixtures.plugin_pages import login, seed, unnamed_controls, watch
+
+T0 = datetime(2025, 5, 1, 8, 30, tzinfo=UTC)
+
+
+def _page(qtbot, ctx) -> CategoryPage:
+    page = CategoryPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    page.show()
+    return page
+
+
+def _show(qtbot, page, category, record_id=None):
+    page.show_category(category, record_id)
+    qtbot.waitUntil(page.details_loaded, timeout=10_000)
+
+
+def test_logins_page_shows_explanation_table_and_count(qtbot, pages_ctx, vault):
+    seed(vault, (login(i, f"192.0.2.{i}", "Pixel 7", T0 + timedelta(hours=i)) for i in range(12)))
+    page = _page(qtbot, pages_ctx)
+    _show(qtbot, page, "tiktok.logins")
+    expl = pages_ctx.catalog().explain("tiktok.logins", policy="eea")
+    assert page.explanation.title.text() == expl.title
+    assert expl.what.split()[0] in page.explanation.section_text("what")
+    assert "href=" in page.explanation.section_text("why")
+    assert page.explanation.badge.label.text() == "Most sensitive"
+    assert page.model.rowCount() == 12
+    assert page.count_label.text() == "12 records"
+    assert not page.empty_label.isVisible()
+    assert page.table.isVisible()
+
+
+def test_source_link_opens_through_the_seam(qtbot, pages_ctx, vault, monkeypatch):
+    opened: list[QUrl] = []
+    monkeypatch.setattr(ExplanationView, "open_url", lambda url: opened.append(url))
+    page = _page(qtbot, pages_ctx)
+    _show(qtbot, page, "tiktok.logins")
+    expl = pages_ctx.catalog().explain("tiktok.logins", policy="eea")
+    url = expl.why[0].source.url
+    page.explanation._sections["why"][1].linkActivated.emit(url)
+    assert [u.toString() for u in opened] == [url]
+    page.explanation._sections["why"][1].linkActivated.emit("file:///etc/passwd")
+    assert len(opened) == 1  # only web links open
+
+
+def test_share_selector_writes_the_choice(qtbot, pages_ctx, vault):
+    seed(vault, [login(1, "192.0.2.1", "Pixel", T0)])
+    page = _page(qtbot, pages_ctx)
+    _show(qtbot, page, "tiktok.logins")
+    assert page.share_selector.isEnabled()
+    assert page.share_selector.buttons["private"].isChecked()
+    with qtbot.waitSignal(page.share_changed) as sig:
+        page.share_selector.buttons["anonymized"].click()
+    assert sig.args == ["tiktok.logins", "anonymized"]
+    assert get_choices(vault)["tiktok.logins"].share == "anonymized"
+    assert [(e.subject, e.old, e.new) for e in ledger(vault)] == [
+        ("tiktok.logins", "private", "anonymized")
+    ]
+    assert "Anonymized" in page.share_selector.meaning.text()
+    assert "Login history" in page.share_selector.meaning.text()
+    # shown again later, the page reads the stored level
+    page.clear()
+    _show(qtbot, page, "tiktok.logins")
+    assert page.share_selector.buttons["anonymized"].isChecked()
+
+
+def test_empty_and_missing_sections(qtbot, pages_ctx, vault):
+    seed(
+        vault,
+        [login(1, "192.0.2.1", "Pixel", T0)],
+        result={"sections": {"empty": ["tiktok.blocked"], "missing": ["tiktok.shop"]}},
+    )
+    page = _page(qtbot, pages_ctx)
+    _show(qtbot, page, "tiktok.blocked")
+    assert page.empty_label.isVisible()
+    assert page.empty_label.text() == "TikTok's export had this section, but it was empty."
+    assert not page.table.isVisible()
+    _show(qtbot, page, "tiktok.shop")
+    assert page.empty_label.text() == "This export did not include it."
+
+
+def test_open_a_record_deep_in_a_long_list(qtbot, pages_ctx, vault):
+    seed(vault, (watch(i) for i in range(PAGE_SIZE * 8)))
+    newest_first = vault.records("tiktok.watch_history", limit=PAGE_SIZE * 8)
+    near = newest_first[PAGE_SIZE + 5]
+    far = newest_first[PAGE_SIZE * 7 + 3]
+    page = _page(qtbot, pages_ctx)
+    _show(qtbot, page, "tiktok.watch_history", near.id)
+    assert page.current_record_id() == near.id
+    assert not page.start_notice.isVisible()
+    _show(qtbot, page, "tiktok.watch_history", far.id)
+    assert page.current_record_id() == far.id
+    assert page.start_notice.isVisible()  # the table starts at the record
+    page.show_all_button.click()
+    assert page.model.record_at(0).id == newest_first[0].id
+
+
+def test_filter_box_filters_the_table(qtbot, pages_ctx, vault):
+    seed(vault, (login(i, f"192.0.2.{i % 4}", "Pixel", T0 + timedelta(hours=i)) for i in range(20)))
+    page = _page(qtbot, pages_ctx)
+    _show(qtbot, page, "tiktok.logins")
+    with qtbot.waitSignal(page.model.reloaded, timeout=5000):
+        qtbot.keyClicks(page.filter_edit, "192.0.2.2")
+    assert page.model.rowCount() == 5
+    assert page.count_label.text() == "5 matching rows shown"
+
+
+def test_every_control_has_an_accessible_name_and_lock_clears(qtbot, pages_ctx, vault):
+    seed(vault, [login(1, "192.0.2.1", "Pixel", T0)])
+    page = _page(qtbot, pages_ctx)
+    _show(qtbot, page, "tiktok.logins")
+    assert unnamed_controls(page) == []
+    pages_ctx.lock()
+    assert page.model.rowCount() == 0
+    assert page.category is None
+    assert page.explanation.title.text() == ""
