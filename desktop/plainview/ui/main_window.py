@@ -91,6 +91,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
         self._dirty: set[str] = set()
         self._loading = False
+        self._reload_sidebar = False
 
         self.root = QStackedWidget(self)
         self.first_run = FirstRunPage(ctx, self.root)
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
         )
         if hasattr(overview, "category_requested"):
             overview.category_requested.connect(self.show_category)
+        if hasattr(overview, "import_requested"):
+            overview.import_requested.connect(lambda: self.show_page("import"))
         if hasattr(search, "record_requested"):
             search.record_requested.connect(self.show_category)
         if hasattr(imp, "import_finished"):
@@ -254,14 +257,21 @@ class MainWindow(QMainWindow):
         self._refresh_current()
 
     def refresh_sidebar(self) -> None:
-        if not self.ctx.is_unlocked or self._loading:
+        if not self.ctx.is_unlocked:
+            return
+        if self._loading:
+            self._reload_sidebar = True  # the counts changed while loading: load again after
             return
         self._loading = True
+        self._reload_sidebar = False
         tasks.run_task(load_sidebar_data, self.ctx.vault, on_done=self._sidebar_loaded)
 
     def _sidebar_loaded(self, data: Any, error: BaseException | None) -> None:
         self._loading = False
         if not self.ctx.is_unlocked:
+            return
+        if self._reload_sidebar:
+            self.refresh_sidebar()
             return
         if error is not None:
             log.warning("could not load the sidebar counts (%s)", type(error).__name__)

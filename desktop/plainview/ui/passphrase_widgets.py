@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QToolButton, QWidget
 
 from plainview.ui.icons import eye_icon
 
@@ -58,6 +58,8 @@ class PassphraseField(QLineEdit):
     def retranslate(self) -> None:
         self._toggle.setText(self.tr("Show passphrase"))
         self._toggle.setToolTip(self.tr("Show or hide the passphrase"))
+        for button in self.findChildren(QToolButton):  # the action's button inside the field
+            button.setAccessibleName(self.tr("Show passphrase"))
 
     @Slot(bool)
     def _on_toggled(self, shown: bool) -> None:

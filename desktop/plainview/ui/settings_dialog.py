@@ -33,17 +33,17 @@ def stored_policy(vault: Any) -> str | None:
 
 
 def account_region(vault: Any) -> str | None:
-    """The account region the newest import reported, if any (e.g. "GB")."""
+    """The account region the newest complete import reported, if any (e.g. "GB")."""
     try:
         rows = vault.imports()
     except Exception:
         return None
     for row in reversed(rows):
-        account = getattr(row, "account", None)
-        if isinstance(account, dict):
-            for key in ("region", "country", "account_region"):
-                value = account.get(key)
-                if isinstance(value, str) and value:
+        result = getattr(row, "result", None)
+        if isinstance(result, dict):
+            for key in ("account_region", "region"):
+                value = result.get(key)
+                if isinstance(value, str) and 0 < len(value) <= 8:
                     return value
     return None
 

@@ -65,16 +65,18 @@ def _sections_of(result: Any) -> dict[str, Any]:
 
 
 def load_sidebar_data(vault: Any) -> SidebarData:
-    """Counts per category and which categories the exports held but empty."""
+    """Counts per category and which categories the exports held but empty (worker-safe:
+    the vault serialises access to its connection)."""
     data = SidebarData()
     data.counts = {k: int(v) for k, v in vault.category_counts().items()}
     for row in vault.imports():
         if getattr(row, "status", "complete") != "complete":
             continue
         data.has_imports = True
-        for name in _sections_of(getattr(row, "result", None)).get("empty", []) or []:
-            if isinstance(name, str) and name.startswith("tiktok."):
-                data.empty.add(name)
+        names: list[Any] = list(_sections_of(getattr(row, "result", None)).get("empty", []) or [])
+        if hasattr(vault, "sections"):
+            names += [cat for _path, cat, status, _n in vault.sections(row.id) if status == "empty"]
+        data.empty.update(n for n in names if isinstance(n, str) and n.startswith("tiktok."))
     return data
 
 

@@ -1,0 +1,501 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <source>Plainview</source>
+        <translation>Plainview</translation>
+    </message>
+    <message>
+        <source>Something went wrong</source>
+        <translation>出了点问题</translation>
+    </message>
+    <message>
+        <source>Plainview hit a problem it did not expect. Your vault is safe: nothing was written half-way. You can keep working; if it happens again, restart Plainview.</source>
+        <translation>Plainview 遇到了一个意外问题。你的保险库是安全的：没有写入到一半的数据。你可以继续使用；如果再次出现，请重新启动 Plainview。</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Create your vault</source>
+        <extracomment>Test seam: KDF parameters for new vaults (None = the vault&apos;s calibrated default).</extracomment>
+        <translation>创建你的保险库</translation>
+    </message>
+    <message>
+        <source>Plainview keeps your TikTok data encrypted on this computer. Choose a passphrase: you will type it each time you open Plainview.</source>
+        <translation>Plainview 会把你的 TikTok 数据加密保存在这台电脑上。请设置一个密码短语：每次打开 Plainview 时都需要输入它。</translation>
+    </message>
+    <message>
+        <source>&amp;Passphrase:</source>
+        <translation>密码短语(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再输一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <source>Repeat passphrase</source>
+        <translation>再次输入密码短语</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>If you forget your passphrase, only the recovery code shown next can open your vault. Nobody else can recover it, not even the makers of Plainview.</source>
+        <translation>如果忘记了密码短语，只有下一步显示的恢复码能打开你的保险库。没有任何人能帮你找回，Plainview 的开发者也不能。</translation>
+    </message>
+    <message>
+        <source>Creating your vault. This takes a few seconds…</source>
+        <translation>正在创建你的保险库，需要几秒钟…</translation>
+    </message>
+    <message>
+        <source>Creating your vault</source>
+        <translation>正在创建你的保险库</translation>
+    </message>
+    <message>
+        <source>&amp;Create vault</source>
+        <translation>创建保险库(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Create vault</source>
+        <translation>创建保险库</translation>
+    </message>
+    <message>
+        <source>Your recovery code</source>
+        <translation>你的恢复码</translation>
+    </message>
+    <message>
+        <source>This code opens your vault if you forget your passphrase. It is shown only once. Write it down or save it somewhere safe, away from this computer.</source>
+        <translation>忘记密码短语时，这个恢复码可以打开你的保险库。它只显示这一次。请把它抄下来，或保存在这台电脑以外的安全地方。</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>C&amp;opy</source>
+        <translation>复制(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Copy recovery code</source>
+        <translation>复制恢复码</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>保存(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save recovery code to a file</source>
+        <translation>把恢复码保存到文件</translation>
+    </message>
+    <message>
+        <source>I have saved my recovery code</source>
+        <translation>我已保存好恢复码</translation>
+    </message>
+    <message>
+        <source>C&amp;ontinue</source>
+        <translation>继续(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>请至少使用 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add more words or characters: this one is easy to guess.</source>
+        <translation>请再加几个词或字符：这个密码短语很容易被猜到。</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>两次输入的密码短语还不一致。</translation>
+    </message>
+    <message>
+        <source>Copied. Paste it somewhere safe; the clipboard is cleared when you lock.</source>
+        <translation>已复制。请把它粘贴到安全的地方；锁定时会清空剪贴板。</translation>
+    </message>
+    <message>
+        <source>Save recovery code</source>
+        <translation>保存恢复码</translation>
+    </message>
+    <message>
+        <source>Plainview recovery code</source>
+        <translation>Plainview 恢复码</translation>
+    </message>
+    <message>
+        <source>This code opens your Plainview vault if you forget your passphrase. Keep it away from the computer the vault is on.</source>
+        <translation>如果你忘记了密码短语，这个恢复码可以打开你的 Plainview 保险库。请把它保存在保险库所在电脑以外的地方。</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Try another folder.</source>
+        <translation>无法保存文件。请换一个文件夹试试。</translation>
+    </message>
+    <message>
+        <source>Saved to %1.</source>
+        <translation>已保存到 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Search everything…  (Ctrl+F)</source>
+        <translation>搜索全部内容…（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Search everything</source>
+        <translation>搜索全部内容</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Import a TikTok export (Ctrl+I)</source>
+        <translation>导入 TikTok 导出数据（Ctrl+I）</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Lock Plainview now (Ctrl+L)</source>
+        <translation>立即锁定 Plainview（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>Language, appearance, auto-lock</source>
+        <translation>语言、外观、自动锁定</translation>
+    </message>
+    <message>
+        <source>Page</source>
+        <translation>页面</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseField</name>
+    <message>
+        <source>Show passphrase</source>
+        <extracomment>Passphrases shorter than this are refused. zxcvbn&apos;s score (0–4) a new passphrase needs.</extracomment>
+        <translation>显示密码短语</translation>
+    </message>
+    <message>
+        <source>Show or hide the passphrase</source>
+        <translation>显示或隐藏密码短语</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This page is not available yet.</source>
+        <translation>此页面暂不可用。</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Appearance:</source>
+        <translation>外观(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;lock:</source>
+        <translation>自动锁定(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy policy:</source>
+        <translation>隐私政策(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>EEA, UK and Switzerland</source>
+        <translation>欧洲经济区、英国和瑞士</translation>
+    </message>
+    <message>
+        <source>United States</source>
+        <translation>美国</translation>
+    </message>
+    <message>
+        <source>Other regions</source>
+        <translation>其他地区</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>从不</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> 分钟</translation>
+    </message>
+    <message>
+        <source>Lock after this many minutes without input (0 = never)</source>
+        <translation>无操作这么多分钟后锁定（0 = 从不）</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Auto-lock after minutes without input</source>
+        <translation>无操作多少分钟后自动锁定</translation>
+    </message>
+    <message>
+        <source>Privacy policy used for explanations</source>
+        <translation>说明所依据的隐私政策</translation>
+    </message>
+    <message>
+        <source>Explanations quote the TikTok privacy policy for this region. Your export says your account region is %1.</source>
+        <translation>说明中引用的是 TikTok 针对该地区的隐私政策。你的导出数据显示账号所在地区为 %1。</translation>
+    </message>
+    <message>
+        <source>Explanations quote the TikTok privacy policy for this region.</source>
+        <translation>说明中引用的是 TikTok 针对该地区的隐私政策。</translation>
+    </message>
+</context>
+<context>
+    <name>Sidebar</name>
+    <message>
+        <source>Sections</source>
+        <translation>栏目</translation>
+    </message>
+    <message>
+        <source>Most sensitive</source>
+        <translation>最敏感</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>敏感</translation>
+    </message>
+    <message>
+        <source>Less sensitive</source>
+        <translation>较不敏感</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>empty in your export</source>
+        <translation>导出中为空</translation>
+    </message>
+    <message>
+        <source>not in your export</source>
+        <translation>导出中没有</translation>
+    </message>
+    <message>
+        <source>My choices</source>
+        <translation>我的选择</translation>
+    </message>
+    <message>
+        <source>Guided audit</source>
+        <translation>引导式审查</translation>
+    </message>
+</context>
+<context>
+    <name>StrengthMeter</name>
+    <message>
+        <source>Strength: –</source>
+        <translation>强度：–</translation>
+    </message>
+    <message>
+        <source>Too short</source>
+        <translation>太短</translation>
+    </message>
+    <message>
+        <source>Very weak</source>
+        <translation>很弱</translation>
+    </message>
+    <message>
+        <source>Weak</source>
+        <translation>弱</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>较强</translation>
+    </message>
+    <message>
+        <source>Strong</source>
+        <translation>很强</translation>
+    </message>
+    <message>
+        <source>Passphrase strength</source>
+        <translation>密码短语强度</translation>
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <source>Plainview is locked</source>
+        <translation>Plainview 已锁定</translation>
+    </message>
+    <message>
+        <source>Type your passphrase to open your vault.</source>
+        <translation>输入密码短语以打开你的保险库。</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <source>Opening your vault</source>
+        <translation>正在打开你的保险库</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>解锁(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>&amp;Forgot your passphrase?</source>
+        <translation>忘记密码短语了？(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forgot your passphrase?</source>
+        <translation>忘记密码短语了？</translation>
+    </message>
+    <message>
+        <source>Set a new passphrase</source>
+        <translation>设置新密码短语</translation>
+    </message>
+    <message>
+        <source>Type the recovery code you saved when you created the vault, then choose a new passphrase. Dashes and letter case do not matter.</source>
+        <translation>输入创建保险库时保存的恢复码，然后设置新的密码短语。连字符和大小写都不影响。</translation>
+    </message>
+    <message>
+        <source>Recovery &amp;code:</source>
+        <translation>恢复码(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>新密码短语(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再输一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Recovery code</source>
+        <translation>恢复码</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码短语</translation>
+    </message>
+    <message>
+        <source>Repeat new passphrase</source>
+        <translation>再次输入新密码短语</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Setting the new passphrase</source>
+        <translation>正在设置新密码短语</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>返回(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>&amp;Set new passphrase</source>
+        <translation>设置新密码短语(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Set new passphrase</source>
+        <translation>设置新密码短语</translation>
+    </message>
+    <message>
+        <source>That recovery code does not match this vault. Check each group of letters and digits and try again.</source>
+        <translation>这个恢复码与此保险库不匹配。请逐组核对字母和数字，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>That passphrase does not open this vault. Check Caps Lock and the keyboard layout, then try again.</source>
+        <translation>这个密码短语打不开此保险库。请检查大写锁定键和键盘布局，然后再试一次。</translation>
+    </message>
+    <message>
+        <source>Your vault could not be read: one of its files is damaged. Nothing was changed. Restore the vault folder from a backup, or import your TikTok export again into a new vault.</source>
+        <translation>无法读取你的保险库：其中一个文件已损坏。没有做任何更改。请从备份恢复保险库文件夹，或者把 TikTok 导出数据重新导入到一个新的保险库。</translation>
+    </message>
+    <message>
+        <source>This vault was made by a newer version of Plainview. Install the newer version to open it.</source>
+        <translation>此保险库由更新版本的 Plainview 创建。请安装新版本后再打开。</translation>
+    </message>
+    <message>
+        <source>There is no vault in this folder any more.</source>
+        <translation>这个文件夹里已经没有保险库了。</translation>
+    </message>
+    <message>
+        <source>Type your passphrase first.</source>
+        <translation>请先输入密码短语。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>请至少使用 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add more words or characters: this one is easy to guess.</source>
+        <translation>请再加几个词或字符：这个密码短语很容易被猜到。</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>两次输入的密码短语还不一致。</translation>
+    </message>
+</context>
+</TS>
