@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from plainview.errors import UsageError
+from plainview.errors import PlainviewError, UsageError
 from plainview.sharing import choices as choices_mod
 
 if TYPE_CHECKING:
@@ -40,7 +40,13 @@ def _lang(vault: Any, ctx: Context) -> str:
 
 def _catalog(lang: str) -> Any:
     load_catalog = getattr(importlib.import_module("plainview.catalog"), "load_catalog", None)
-    return None if load_catalog is None else load_catalog(lang)
+    if load_catalog is None:
+        return None
+    try:
+        return load_catalog(lang)
+    except PlainviewError:
+        # a language the catalog does not ship yet: explanations in English
+        return load_catalog("en") if lang != "en" else None
 
 
 def _out_path(raw: str, suffixes: tuple[str, ...], hint: str) -> Path:

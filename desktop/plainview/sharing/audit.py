@@ -58,7 +58,8 @@ def start_audit(vault: Vault, participant: str = "") -> Audit:
             "INSERT INTO audits (participant, started_at, position) VALUES (?, ?, 0)",
             (participant.strip()[:200], now_utc()),
         )
-        audit_id = int(cur.lastrowid)
+        audit_id = cur.lastrowid
+        assert audit_id is not None
     return get_audit(vault, audit_id)
 
 

@@ -18,7 +18,9 @@ from plainview.sharing import store
 from plainview.sharing.purposes import (
     categories_for,
     category_title,
+    inline_title,
     is_ad_purpose,
+    is_personalised_ads,
     purpose_titles,
     purposes_of,
 )
@@ -203,8 +205,11 @@ def mismatches(
     titles = purpose_titles(catalog)
     refused = _refused(vault)
     ads_refused = sorted(p for p in _ad_purposes(catalog, refused) if p in refused)
+    personal = [p for p in ads_refused if is_personalised_ads(p, titles.get(p, ""))]
+    if not any(is_personalised_ads(p, tl) for p, tl in titles.items()):
+        personal = ads_refused  # a catalog without a personalised-ads purpose: any ad use
     out: list[Mismatch] = []
-    if ads_refused:
+    if personal:
         ads_on = any(
             _has_on(row.fields, "personalizedads")
             for row in store.iter_records(vault, "tiktok.settings")
@@ -214,13 +219,13 @@ def mismatches(
                 Mismatch(
                     "personalized_ads_on",
                     "tiktok.settings",
-                    ads_refused[0],
+                    personal[0],
                     t("mismatch.ads_on"),
                     t("mismatch.ads_path"),
                 )
             )
     off_linked = purposes_of(catalog, "tiktok.off_platform", policy)
-    off_refused = sorted((refused & off_linked) | set(ads_refused))
+    off_refused = sorted((refused & off_linked) | set(personal)) or ads_refused
     count = store.category_counts(vault).get("tiktok.off_platform", 0)
     if off_refused and count > 0:
         purpose = off_refused[0]
@@ -229,7 +234,11 @@ def mismatches(
                 "off_platform_activity",
                 "tiktok.off_platform",
                 purpose,
-                t("mismatch.off_platform", purpose=titles.get(purpose, purpose), count=count),
+                t(
+                    "mismatch.off_platform",
+                    purpose=inline_title(titles.get(purpose, purpose), t.lang),
+                    count=count,
+                ),
                 t("mismatch.off_platform_path"),
             )
         )

@@ -25,6 +25,20 @@ def purpose_titles(catalog: Any) -> dict[str, str]:
         return {}
 
 
+def is_personalised_ads(purpose_id: str, title: str = "") -> bool:
+    text = f"{purpose_id} {title}".replace("_", " ")
+    return bool(re.search(r"personali[sz]", text, re.IGNORECASE)) and is_ad_purpose(
+        purpose_id, title
+    )
+
+
+def inline_title(title: str, lang: str) -> str:
+    """A purpose title inside an English sentence: "Personalised ads" → "personalised ads"."""
+    if lang == "en" and len(title) > 1 and title[0].isupper() and title[1].islower():
+        return title[0].lower() + title[1:]
+    return title
+
+
 def is_ad_purpose(purpose_id: str, title: str = "") -> bool:
     """Personalised ads, ad measurement, direct marketing and the like."""
     return bool(_AD_RE.search(purpose_id.replace("_", " ")) or _AD_RE.search(title))

@@ -8,7 +8,7 @@ from typing import Any
 
 from plainview.sharing import choices as choices_mod
 from plainview.sharing import store
-from plainview.sharing.purposes import category_title, purpose_titles
+from plainview.sharing.purposes import category_title, inline_title, purpose_titles
 from plainview.sharing.texts import Texts
 
 
@@ -40,7 +40,9 @@ def privacy_statement(
     answers = choices_mod.get_purpose_answers(vault)
     order = list(titles) + sorted(p for p in answers if p not in titles)
     purpose_lines = [
-        t(f"statement.{answers[p].answer}", purpose=titles.get(p, p)) for p in order if p in answers
+        t(f"statement.{answers[p].answer}", purpose=inline_title(titles.get(p, p), t.lang))
+        for p in order
+        if p in answers
     ]
     if not purpose_lines:
         purpose_lines = [t("statement.none_answered")]

@@ -90,3 +90,13 @@ def time_span(src: Source, categories: list[str]) -> tuple[datetime, datetime] |
     if row is None or row[0] is None:
         return None
     return datetime.fromtimestamp(int(row[0]), UTC), datetime.fromtimestamp(int(row[1]), UTC)
+
+
+def worker_source(vault: Any) -> Source:
+    """What a worker thread reads from.
+
+    The vault serialises access to its connection (``vault.read()`` holds a lock), and every
+    query here is a short keyset page, so workers read through the vault itself rather than
+    opening extra connections that would stay open until the vault is locked.
+    """
+    return vault

@@ -92,7 +92,7 @@ def test_mismatch_flags(planted_vault: Any) -> None:
     assert "Personalized Ads: On" in flags["personalized_ads_on"].text
     assert "Settings and privacy › Ads" in flags["personalized_ads_on"].setting_path
     assert "Disconnect advertisers" in flags["off_platform_activity"].setting_path
-    assert "1 records" in flags["off_platform_activity"].text
+    assert "(records: 1)" in flags["off_platform_activity"].text
     zh = letters.mismatches(vault, cat, "zh_CN")
     assert all("设置和隐私" in m.setting_path for m in zh)
     choices.set_purpose_answer(vault, "personalised_ads", "yes")

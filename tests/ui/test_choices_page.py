@@ -1,0 +1,148 @@
+"""My choices page, the share preview, the letters dialog (pytest-qt)."""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QComboBox
+
+from plainview.model import TIKTOK_CATEGORIES
+from plainview.sharing import choices
+from plainview.ui.choices_page import ChoicesModel, ChoicesPage, load_snapshot
+from plainview.ui.letters_dialog import LettersDialog
+from plainview.ui.share_preview_dialog import SharePreviewDialog
+
+
+def _page(qtbot: Any, ctx: Any) -> ChoicesPage:
+    page = ChoicesPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        page.refresh()
+    return page
+
+
+def test_model_passes_qtmodeltester(qtmodeltester: Any, sharing_ctx: Any) -> None:
+    model = ChoicesModel()
+    model.set_snapshot(load_snapshot(sharing_ctx.vault, sharing_ctx.catalog(), "en", "eea"))
+    qtmodeltester.check(model)
+
+
+def test_one_table_lists_every_category_and_purpose(qtbot: Any, sharing_ctx: Any) -> None:
+    page = _page(qtbot, sharing_ctx)
+    purposes = sharing_ctx.catalog().purposes()
+    assert page.model.rowCount() == len(TIKTOK_CATEGORIES) + len(purposes)
+    assert page.model.index(0, 2).data() == "Private"
+    first_purpose = page.model.index(len(TIKTOK_CATEGORIES), 0).data()
+    assert first_purpose.startswith("May TikTok use your data for")
+    assert not page.flags_box.isVisible()
+    assert page.ledger_empty.isVisibleTo(page)
+
+
+def test_changing_a_level_by_keyboard_is_saved_and_ledgered(qtbot: Any, sharing_ctx: Any) -> None:
+    page = _page(qtbot, sharing_ctx)
+    page.show()
+    qtbot.waitExposed(page)
+    row = page.model.row_of("share", "tiktok.searches")
+    page.table.setFocus()
+    page.table.setCurrentIndex(page.model.index(row, 2))
+    qtbot.keyClick(page.table, Qt.Key.Key_F2)
+    combo = page.table.findChild(QComboBox)
+    assert combo is not None
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # private -> anonymized
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        qtbot.keyClick(combo, Qt.Key.Key_Return)
+    assert choices.get_choices(sharing_ctx.vault)["tiktok.searches"].share == "anonymized"
+    assert page.model.index(row, 2).data() == "Anonymized"
+    assert page.ledger_model.rowCount() == 1
+    assert page.ledger_model.index(0, 3).data() == "Anonymized"
+
+
+def test_mismatch_flags_are_shown_plainly(qtbot: Any, sharing_ctx: Any) -> None:
+    choices.set_purpose_answer(sharing_ctx.vault, "personalised_ads", "no")
+    page = _page(qtbot, sharing_ctx)
+    assert page.flags_box.isVisibleTo(page)
+    text = page.flags_box.text()
+    assert "Personalized Ads: On" in text and "Settings and privacy › Ads" in text
+    assert "Disconnect advertisers" in text
+
+
+def test_share_preview_then_save_through_the_seam(
+    qtbot: Any, sharing_ctx: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    choices.set_share(sharing_ctx.vault, "tiktok.searches", "shared")
+    choices.set_share(sharing_ctx.vault, "tiktok.logins", "anonymized")
+    out = tmp_path / "share.zip"
+    monkeypatch.setattr(SharePreviewDialog, "ask_save_path", lambda _d: str(out))
+    dialog = SharePreviewDialog(sharing_ctx)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.preview_loaded, timeout=10_000):
+        pass
+    assert dialog.table.rowCount() == 2
+    assert [dialog.table.item(r, 0).text() for r in range(2)] == ["Searches", "Login history"]
+    assert dialog.table.item(1, 1).text() == "Anonymized"
+    assert "IP addresses" in dialog.table.item(1, 3).text()
+    assert not out.exists()  # nothing written before Save
+    with qtbot.waitSignal(dialog.package_saved, timeout=20_000) as saved:
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert saved.args == [str(out)]
+    with zipfile.ZipFile(out) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+    assert [c["category"] for c in manifest["categories"]] == ["tiktok.searches", "tiktok.logins"]
+
+
+def test_letters_dialog_view_copy_save(
+    qtbot: Any, sharing_ctx: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    out = tmp_path / "letter.txt"
+    monkeypatch.setattr(LettersDialog, "ask_save_path", lambda _d, _s: str(out))
+    dialog = LettersDialog(sharing_ctx, initial="objection")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.documents_loaded, timeout=10_000):
+        pass
+    assert dialog.list.count() == 5
+    assert dialog.current_key() == "objection"
+    assert "Article 21" in dialog.current_text()
+    assert "[your full name]" in dialog.current_text()
+    dialog.list.setCurrentRow(0)
+    assert dialog.current_text().startswith("My privacy statement")
+    dialog.list.setCurrentRow(1)
+    with qtbot.waitSignal(dialog.copied):
+        qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert QGuiApplication.clipboard().text() == dialog.current_text()
+    with qtbot.waitSignal(dialog.saved):
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert out.read_text(encoding="utf-8") == dialog.current_text()
+    # a typed name replaces the placeholder (only because the person typed it)
+    dialog.name_edit.setText("Ana Example")
+    with qtbot.waitSignal(dialog.documents_loaded, timeout=10_000):
+        dialog.name_edit.editingFinished.emit()
+    assert "Ana Example" in dialog.current_text()
+    QGuiApplication.clipboard().clear()
+
+
+def test_report_button_writes_a_pdf_through_the_seam(
+    qtbot: Any, sharing_ctx: Any, tmp_path: Path, monkeypatch: Any
+) -> None:
+    from pypdf import PdfReader
+
+    out = tmp_path / "report.pdf"
+    monkeypatch.setattr(ChoicesPage, "ask_report_path", lambda _p: str(out))
+    choices.set_share(sharing_ctx.vault, "tiktok.logins", "anonymized")
+    page = _page(qtbot, sharing_ctx)
+    with qtbot.waitSignal(page.report_saved, timeout=30_000):
+        qtbot.mouseClick(page.report_button, Qt.MouseButton.LeftButton)
+    text = " ".join(" ".join(p.extract_text() for p in PdfReader(out).pages).split())
+    assert "Privacy audit report" in text and "Login history" in text
+    assert "Searches" not in text.split("Request letters")[0]
+
+
+def test_clear_on_lock_drops_everything(qtbot: Any, sharing_ctx: Any) -> None:
+    page = _page(qtbot, sharing_ctx)
+    sharing_ctx.lock()
+    assert page.model.rowCount() == 0 and page.ledger_model.rowCount() == 0
