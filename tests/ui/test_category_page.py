@@ -82,7 +82,10 @@ def test_empty_and_missing_sections(qtbot, pages_ctx, vault):
     seed(
         vault,
         [login(1, "192.0.2.1", "Pixel", T0)],
-        result={"sections": {"empty": ["tiktok.blocked"], "missing": ["tiktok.shop"]}},
+        sections=[
+            ("Your Activity/Login History", "tiktok.logins", "imported", 1),
+            ("Profile And Settings/Block List", "tiktok.blocked", "empty", 0),
+        ],
     )
     page = _page(qtbot, pages_ctx)
     _show(qtbot, page, "tiktok.blocked")

@@ -52,7 +52,8 @@ class CategoryDetails:
 
 
 def section_status(vault: Any, category: str) -> str | None:
-    """How the latest complete import saw this category's section: empty, missing, or None."""
+    """How the latest complete import saw this category: "empty" (the section was there but
+    empty), "missing" (the export did not include it), or None (it has data, or no import)."""
     try:
         imports = [i for i in vault.imports() if i.status == "complete"]
     except (AttributeError, PlainviewError):
@@ -60,13 +61,12 @@ def section_status(vault: Any, category: str) -> str | None:
     if not imports:
         return None
     latest = max(imports, key=lambda i: i.id)
-    sections = (latest.result or {}).get("sections", {}) if isinstance(latest.result, dict) else {}
-    for status in ("empty", "missing"):
-        for item in sections.get(status, []) or []:
-            cat = item.get("category") if isinstance(item, dict) else item
-            if cat == category:
-                return status
-    return None
+    statuses = {status for _path, cat, status, _n in vault.sections(latest.id) if cat == category}
+    if "imported" in statuses:
+        return None
+    if "empty" in statuses:
+        return "empty"
+    return "missing"
 
 
 def load_details(vault: Any, category: str, lang: str) -> CategoryDetails:

@@ -343,8 +343,8 @@ class ImportPage(QWidget):
             self.import_finished.emit(result)
 
     # -- afterwards --------------------------------------------------------------------
-    def _fail(self, message: str, hint: str) -> None:
-        self._outcome_kind = "failed"
+    def _fail(self, message: str, hint: str, kind: str = "failed") -> None:
+        self._outcome_kind = kind
         self.last_error = PlainviewError(message, hint or None)
         self._show_outcome()
 
@@ -352,6 +352,7 @@ class ImportPage(QWidget):
         self._fail(
             self.tr("Plainview can read one .zip file, one folder, or one .json or .txt file."),
             "",
+            "rejected",
         )
 
     def _show_outcome(self) -> None:

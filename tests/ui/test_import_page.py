@@ -1,0 +1,146 @@
+"""The import page with the real importer: success with counts, the bundled sample, cancel
+mid-way (vault unchanged), a rejected archive (friendly message, no traceback), the file and
+folder choosers through their seams, drag and drop."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+
+from plainview.ui.import_page import ImportPage
+from tests.fixtures.plugin_pages import unnamed_controls
+from tests.fixtures.tiktok_export import big_watch_history_zip, build_export
+
+TIMEOUT = 60_000
+
+
+def _page(qtbot, ctx) -> ImportPage:
+    page = ImportPage(ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    page.show()
+    return page
+
+
+def test_import_shows_what_was_imported(qtbot, pages_ctx, vault, tmp_path):
+    export = build_export("v3")
+    path = export.write_zip(tmp_path / "user_data_tiktok.zip")
+    page = _page(qtbot, pages_ctx)
+    with qtbot.waitSignal(page.import_finished, timeout=TIMEOUT) as sig:
+        page.start_import(path)
+        assert page.is_importing()
+        assert page.progress_box.isVisible()
+        assert not page.sample_button.isEnabled()
+    result = sig.args[0]
+    counts = vault.category_counts()
+    assert result.added == sum(counts.values()) == export.total
+    for category, expected in export.expected.items():
+        if expected:
+            assert counts[category] == expected
+    assert page.outcome_title.text() == "Import finished"
+    text = page.outcome.text()
+    assert f"{page.locale().toString(result.added)} new records, 0 already in your vault." in text
+    watch = pages_ctx.catalog().title("tiktok.watch_history")
+    n = page.locale().toString(export.expected["tiktok.watch_history"])
+    assert f"{watch}: {n} ({n} new, 0 already there)" in text
+    if result.sections.get("unrecognized"):
+        assert "Not recognised, but kept" in text
+    assert page.reminder.isVisible()
+    assert "still unencrypted" in page.reminder.text()
+    assert not page.progress_box.isVisible()
+    assert page.sample_button.isEnabled()
+
+    # the same archive again: nothing new
+    with qtbot.waitSignal(page.import_finished, timeout=TIMEOUT) as sig:
+        page.start_import(path)
+    assert sig.args[0].added == 0
+    assert "0 new records" in page.outcome.text()
+    assert vault.category_counts() == counts
+
+
+def test_try_with_sample_data(qtbot, pages_ctx, vault):
+    page = _page(qtbot, pages_ctx)
+    with qtbot.waitSignal(page.import_finished, timeout=TIMEOUT) as sig:
+        page.sample_button.click()
+    assert sig.args[0].added > 0
+    assert sum(vault.category_counts().values()) == sig.args[0].added
+    assert not page.reminder.isVisible()  # the sample is not the user's own archive
+
+
+def test_cancel_leaves_the_vault_unchanged(qtbot, pages_ctx, vault, tmp_path):
+    path = big_watch_history_zip(tmp_path / "big.zip", 300_000)
+    page = _page(qtbot, pages_ctx)
+    finished: list[object] = []
+    page.import_finished.connect(finished.append)
+    page.start_import(path)
+    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=TIMEOUT)
+    page.cancel_button.click()
+    qtbot.waitUntil(lambda: not page.is_importing(), timeout=TIMEOUT)
+    assert finished == []
+    assert page.outcome_title.text() == "Import cancelled. Nothing was changed."
+    assert vault.category_counts() == {}
+    assert [i.status for i in vault.imports()] == ["cancelled"]
+
+
+def test_rejected_archive_gets_a_friendly_message(qtbot, pages_ctx, vault, tmp_path):
+    bad = tmp_path / "broken.zip"
+    bad.write_bytes(b"this is not a zip archive at all")
+    page = _page(qtbot, pages_ctx)
+    page.start_import(bad)
+    qtbot.waitUntil(lambda: not page.is_importing(), timeout=TIMEOUT)
+    assert page.outcome_title.text() == "Plainview could not import this file."
+    assert page.last_error.message in page.outcome.text()
+    assert "Your vault was left exactly as it was." in page.outcome.text()
+    assert not page.details.isVisible()
+    page.details_button.click()
+    assert page.details.isVisible()
+    assert "Traceback" not in page.details.text()
+    assert "not a zip archive at all" not in page.details.text()  # no input bytes
+    assert page.details.text().startswith("Kind of problem: ArchiveRejected")
+    assert vault.category_counts() == {}
+    assert vault.imports() == []
+
+
+def test_choosers_go_through_their_seams(qtbot, pages_ctx, vault, tmp_path, monkeypatch):
+    export = build_export("v2")
+    zipped = export.write_zip(tmp_path / "a.zip")
+    folder = export.write_folder(tmp_path / "folder")
+    monkeypatch.setattr(ImportPage, "ask_file", staticmethod(lambda *_a: zipped))
+    monkeypatch.setattr(ImportPage, "ask_folder", staticmethod(lambda *_a: folder))
+    page = _page(qtbot, pages_ctx)
+    with qtbot.waitSignal(page.import_finished, timeout=TIMEOUT):
+        page.file_button.click()
+    with qtbot.waitSignal(page.import_finished, timeout=TIMEOUT) as sig:
+        page.folder_button.click()
+    assert sig.args[0].added == 0  # the same export as a folder adds nothing new
+    monkeypatch.setattr(ImportPage, "ask_file", staticmethod(lambda *_a: None))
+    page.file_button.click()  # the user closed the dialog
+    assert not page.is_importing()
+
+
+def _drop(page: ImportPage, path: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    page.drop_zone.dropEvent(event)
+
+
+def test_drop_a_zip_or_refuse_other_files(qtbot, pages_ctx, vault, tmp_path):
+    path = build_export("v1").write_zip(tmp_path / "x.zip")
+    page = _page(qtbot, pages_ctx)
+    with qtbot.waitSignal(page.import_finished, timeout=TIMEOUT):
+        _drop(page, path)
+    picture = tmp_path / "photo.png"
+    picture.write_bytes(b"\x89PNG")
+    _drop(page, picture)
+    assert not page.is_importing()
+    assert "one .zip file, one folder" in page.outcome_title.text() + page.outcome.text()
+    assert unnamed_controls(page) == []
