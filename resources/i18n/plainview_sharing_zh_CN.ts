@@ -1,0 +1,593 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>AuditWizard</name>
+    <message>
+        <source>Guided audit</source>
+        <translation>引导式审计</translation>
+    </message>
+    <message>
+        <source>Go through your TikTok data one category at a time with a participant. For each one you see what it is, why TikTok says it collects it and what the export holds; the participant says whether they expected it, adds notes and chooses what may be shared. You can stop at any time and resume later. At the end you get a report that obeys these choices.</source>
+        <translation>与参与者一起逐个类别查看 TikTok 数据。每个类别都会说明它是什么、TikTok 声称收集它的原因以及导出文件中有哪些内容；参与者回答是否预料到，写下备注，并选择可以分享的内容。你可以随时暂停，之后继续。最后会生成一份遵循这些选择的报告。</translation>
+    </message>
+    <message>
+        <source>&amp;Participant (a name or a code, optional):</source>
+        <translation>参与者（姓名或代号，可选）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Participant</source>
+        <translation>参与者</translation>
+    </message>
+    <message>
+        <source>&amp;Start a new audit</source>
+        <translation>开始新的审计(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Start a new audit</source>
+        <translation>开始新的审计</translation>
+    </message>
+    <message>
+        <source>Resume the audit</source>
+        <translation>继续审计</translation>
+    </message>
+    <message>
+        <source>Did you expect TikTok to have this?</source>
+        <translation>你预料到 TikTok 会有这些数据吗？</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>是(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>N&amp;o</source>
+        <translation>否(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Not s&amp;ure</source>
+        <translation>不确定(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Yes, I expected it</source>
+        <translation>是，我预料到了</translation>
+    </message>
+    <message>
+        <source>No, I did not expect it</source>
+        <translation>否，我没有预料到</translation>
+    </message>
+    <message>
+        <source>Not sure</source>
+        <translation>不确定</translation>
+    </message>
+    <message>
+        <source>No&amp;tes:</source>
+        <translation>备注(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>What may be shared from this category?</source>
+        <translation>这个类别中的哪些内容可以分享？</translation>
+    </message>
+    <message>
+        <source>&amp;Private</source>
+        <translation>私密(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Anonymized</source>
+        <translation>匿名化(&amp;A)</translation>
+    </message>
+    <message>
+        <source>S&amp;hared</source>
+        <translation>分享(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私密</translation>
+    </message>
+    <message>
+        <source>Anonymized</source>
+        <translation>匿名化</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>&amp;Back</source>
+        <translation>上一步(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Pause and c&amp;lose</source>
+        <translation>暂停并关闭(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Pause and close</source>
+        <translation>暂停并关闭</translation>
+    </message>
+    <message>
+        <source>What this is</source>
+        <translation>这是什么</translation>
+    </message>
+    <message>
+        <source>Why TikTok says it collects it</source>
+        <translation>TikTok 声称收集的原因</translation>
+    </message>
+    <message>
+        <source>In this export</source>
+        <translation>导出文件中的内容</translation>
+    </message>
+    <message>
+        <source>Audit progress</source>
+        <translation>审计进度</translation>
+    </message>
+    <message>
+        <source>Audit finished</source>
+        <translation>审计完成</translation>
+    </message>
+    <message>
+        <source>Save the audit &amp;report…</source>
+        <translation>保存审计报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Save the audit report</source>
+        <translation>保存审计报告</translation>
+    </message>
+    <message>
+        <source>Back to the &amp;start</source>
+        <translation>返回开始(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Back to the start</source>
+        <translation>返回开始</translation>
+    </message>
+    <message>
+        <source>&amp;Resume (step %1 of %2)</source>
+        <translation>继续（第 %1 步，共 %2 步）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Never leaves this computer: not in packages or reports.</source>
+        <translation>永远不会离开这台电脑：不出现在数据包或报告中。</translation>
+    </message>
+    <message>
+        <source>Included without names, ids, messages or exact times; IP addresses shortened.</source>
+        <translation>包含，但不含姓名、ID、消息或精确时间；IP 地址被截短。</translation>
+    </message>
+    <message>
+        <source>Included exactly as in your export.</source>
+        <translation>按你的导出文件原样包含。</translation>
+    </message>
+    <message>
+        <source>The audit could not be loaded.</source>
+        <translation>无法载入审计。</translation>
+    </message>
+    <message>
+        <source>Step %1 of %2</source>
+        <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>TikTok&apos;s policy does not say.</source>
+        <translation>TikTok 的政策没有说明。</translation>
+    </message>
+    <message>
+        <source>%1 records in this export.</source>
+        <translation>导出文件中有 %1 条记录。</translation>
+    </message>
+    <message>
+        <source>This export holds nothing in this category.</source>
+        <translation>导出文件中这个类别没有任何内容。</translation>
+    </message>
+    <message>
+        <source>&amp;Finish</source>
+        <translation>完成(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Next</source>
+        <translation>下一步(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Finish</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>You went through all %1 categories. The participant did not expect %2 of them. Save the report to keep the findings; it leaves out every category the participant keeps private.</source>
+        <translation>你已经看完全部 %1 个类别。参与者没有预料到其中 %2 个。保存报告以留存这些发现；报告不包含参与者设为私密的任何类别。</translation>
+    </message>
+    <message>
+        <source>Save audit report</source>
+        <translation>保存审计报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Web page (*.html)</source>
+        <translation>PDF 文档 (*.pdf);;网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Writing the audit report…</source>
+        <translation>正在写入审计报告…</translation>
+    </message>
+    <message>
+        <source>The report could not be written.</source>
+        <translation>无法写入报告。</translation>
+    </message>
+    <message>
+        <source>Audit report saved: %1</source>
+        <translation>审计报告已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceDelegate</name>
+    <message>
+        <source>Your choice</source>
+        <translation>你的选择</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicesModel</name>
+    <message>
+        <source>Category or purpose</source>
+        <translation>类别或用途</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>Your choice</source>
+        <translation>你的选择</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私密</translation>
+    </message>
+    <message>
+        <source>Anonymized</source>
+        <translation>匿名化</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>未回答</translation>
+    </message>
+    <message>
+        <source>Yes, TikTok may</source>
+        <translation>是，TikTok 可以</translation>
+    </message>
+    <message>
+        <source>No, TikTok may not</source>
+        <translation>否，TikTok 不可以</translation>
+    </message>
+    <message>
+        <source>Not sure yet</source>
+        <translation>尚不确定</translation>
+    </message>
+    <message>
+        <source>May TikTok use your data for: %1</source>
+        <translation>TikTok 可以将你的数据用于：%1</translation>
+    </message>
+</context>
+<context>
+    <name>ChoicesPage</name>
+    <message>
+        <source>My choices</source>
+        <translation>我的选择</translation>
+    </message>
+    <message>
+        <source>Decide, per category, what leaves this computer: Private (never), Anonymized (without names, messages or exact times) or Shared (as imported). Say for which purposes TikTok may use your data. Every change is recorded in the consent record below.</source>
+        <translation>按类别决定哪些内容可以离开这台电脑：私密（从不）、匿名化（不含姓名、消息或精确时间）或分享（按导入原样）。说明 TikTok 可以将你的数据用于哪些用途。每次更改都会记录在下方的同意记录中。</translation>
+    </message>
+    <message>
+        <source>&amp;Share package…</source>
+        <translation>分享数据包(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>&amp;Privacy statement…</source>
+        <translation>隐私声明(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Letters…</source>
+        <translation>请求信(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Audit &amp;report…</source>
+        <translation>审计报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Consent record</source>
+        <translation>同意记录</translation>
+    </message>
+    <message>
+        <source>No changes yet. Every change you make is added here.</source>
+        <translation>还没有更改。你做的每次更改都会添加到这里。</translation>
+    </message>
+    <message>
+        <source>Share levels and purpose answers</source>
+        <translation>分享级别和用途回答</translation>
+    </message>
+    <message>
+        <source>Share package</source>
+        <translation>分享数据包</translation>
+    </message>
+    <message>
+        <source>Privacy statement</source>
+        <translation>隐私声明</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>请求信</translation>
+    </message>
+    <message>
+        <source>Audit report</source>
+        <translation>审计报告</translation>
+    </message>
+    <message>
+        <source>Where your export contradicts your choices</source>
+        <translation>你的导出数据与你的选择不一致之处</translation>
+    </message>
+    <message>
+        <source>Your choices could not be loaded. Try again after unlocking.</source>
+        <translation>无法载入你的选择。请在解锁后重试。</translation>
+    </message>
+    <message>
+        <source>⚠ Where your export contradicts your choices:</source>
+        <translation>⚠ 你的导出数据与你的选择不一致之处：</translation>
+    </message>
+    <message>
+        <source>Share package saved: %1</source>
+        <translation>分享数据包已保存：%1</translation>
+    </message>
+    <message>
+        <source>Save audit report</source>
+        <translation>保存审计报告</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf);;Web page (*.html)</source>
+        <translation>PDF 文档 (*.pdf);;网页 (*.html)</translation>
+    </message>
+    <message>
+        <source>Writing the audit report…</source>
+        <translation>正在写入审计报告…</translation>
+    </message>
+    <message>
+        <source>The report could not be written.</source>
+        <translation>无法写入报告。</translation>
+    </message>
+    <message>
+        <source>Audit report saved: %1</source>
+        <translation>审计报告已保存：%1</translation>
+    </message>
+</context>
+<context>
+    <name>LedgerModel</name>
+    <message>
+        <source>When (UTC)</source>
+        <translation>时间（UTC）</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>更改前</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>更改后</translation>
+    </message>
+    <message>
+        <source>(not set)</source>
+        <translation>（未设置）</translation>
+    </message>
+</context>
+<context>
+    <name>LettersDialog</name>
+    <message>
+        <source>Privacy statement and letters</source>
+        <translation>隐私声明和请求信</translation>
+    </message>
+    <message>
+        <source>Pick a document on the left. Letters are addressed only through TikTok&apos;s published contact routes. Plainview does not fill in your name or account: type them below if you want them in the letters, or replace the parts in [brackets] before sending.</source>
+        <translation>在左侧选择一份文件。请求信只使用 TikTok 公布的联系渠道。Plainview 不会自动填写你的姓名或账号：如果希望它们出现在信中，请在下方输入，或在发送前替换[方括号]中的内容。</translation>
+    </message>
+    <message>
+        <source>Your &amp;name (optional):</source>
+        <translation>你的姓名（可选）(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Your TikTok &amp;username (optional):</source>
+        <translation>你的 TikTok 用户名（可选）(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Your name</source>
+        <translation>你的姓名</translation>
+    </message>
+    <message>
+        <source>Your TikTok username</source>
+        <translation>你的 TikTok 用户名</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Document text</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as text…</source>
+        <translation>另存为文本(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Copy the document</source>
+        <translation>复制此文件</translation>
+    </message>
+    <message>
+        <source>Save the document as a text file</source>
+        <translation>将此文件保存为文本文件</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Preparing…</source>
+        <translation>正在准备…</translation>
+    </message>
+    <message>
+        <source>The letters could not be prepared.</source>
+        <translation>无法准备请求信。</translation>
+    </message>
+    <message>
+        <source>My privacy statement</source>
+        <translation>我的隐私声明</translation>
+    </message>
+    <message>
+        <source>%1 (suggested by your answers)</source>
+        <translation>%1（根据你的回答建议）</translation>
+    </message>
+    <message>
+        <source>Categories concerned: %1</source>
+        <translation>涉及的类别：%1</translation>
+    </message>
+    <message>
+        <source>all your data</source>
+        <translation>你的全部数据</translation>
+    </message>
+    <message>
+        <source>Copied.</source>
+        <translation>已复制。</translation>
+    </message>
+    <message>
+        <source>Save as text</source>
+        <translation>另存为文本</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>文本 (*.txt)</translation>
+    </message>
+    <message>
+        <source>The file could not be saved. Choose another folder.</source>
+        <translation>无法保存文件。请选择其他文件夹。</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>已保存。</translation>
+    </message>
+</context>
+<context>
+    <name>SharePreviewDialog</name>
+    <message>
+        <source>Share package</source>
+        <translation>分享数据包</translation>
+    </message>
+    <message>
+        <source>What the share package will contain</source>
+        <translation>分享数据包将包含的内容</translation>
+    </message>
+    <message>
+        <source>Only the categories below go into the package, treated as shown. Private categories are left out completely: not their data, not their names, not their counts. Nothing is written until you choose Save.</source>
+        <translation>只有下列类别会按所示方式放入数据包。私密类别被完全排除：没有其数据、名称或数量。在你选择“保存”之前不会写入任何内容。</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Share level</source>
+        <translation>分享级别</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>记录数</translation>
+    </message>
+    <message>
+        <source>What happens to it</source>
+        <translation>处理方式</translation>
+    </message>
+    <message>
+        <source>Categories in the share package</source>
+        <translation>分享数据包中的类别</translation>
+    </message>
+    <message>
+        <source>&amp;Save package…</source>
+        <translation>保存数据包(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Save package</source>
+        <translation>保存数据包</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私密</translation>
+    </message>
+    <message>
+        <source>Anonymized</source>
+        <translation>匿名化</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>Reading your choices…</source>
+        <translation>正在读取你的选择…</translation>
+    </message>
+    <message>
+        <source>The preview could not be made.</source>
+        <translation>无法生成预览。</translation>
+    </message>
+    <message>
+        <source>Files: %1</source>
+        <translation>文件：%1</translation>
+    </message>
+    <message>
+        <source>%1 categories, %2 records in total.</source>
+        <translation>共 %1 个类别，%2 条记录。</translation>
+    </message>
+    <message>
+        <source>Every category is private, so the package would hold only a README and an empty list of choices. Change a category to Anonymized or Shared in My choices first.</source>
+        <translation>所有类别均为私密，因此数据包只会包含一个说明文件和一份空的选择列表。请先在“我的选择”中将某个类别改为匿名化或分享。</translation>
+    </message>
+    <message>
+        <source>Save share package</source>
+        <translation>保存分享数据包</translation>
+    </message>
+    <message>
+        <source>Zip archive (*.zip)</source>
+        <translation>Zip 压缩包 (*.zip)</translation>
+    </message>
+    <message>
+        <source>Writing the share package…</source>
+        <translation>正在写入分享数据包…</translation>
+    </message>
+    <message>
+        <source>The share package could not be written. Nothing was saved.</source>
+        <translation>无法写入分享数据包。没有保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+</TS>
