@@ -95,6 +95,8 @@ def check_desktop_entry(entry: configparser.SectionProxy) -> None:
     assert "MimeType" not in entry
     assert entry["TryExec"] == _binary_name()
     assert entry["Terminal"] == "false"
+    # X11 WM_CLASS of Qt's window is ("plainview", "Plainview"): docks match it to this file.
+    assert entry["StartupWMClass"] == plainview.APP_NAME
     categories = entry["Categories"]
     assert categories.endswith(";")
     assert "Utility" in categories.split(";")
