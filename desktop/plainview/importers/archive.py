@@ -124,10 +124,10 @@ class CountingReader(io.RawIOBase):
             data = self._inner.read(len(buffer))
         except ArchiveRejected:
             raise
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-            raise _reject(_DAMAGED) from exc
-        except Exception as exc:  # any other decoder failure is still a damaged member
-            raise _reject(_DAMAGED) from exc
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+            raise _reject(_DAMAGED) from None
+        except Exception:  # any other decoder failure is still a damaged member
+            raise _reject(_DAMAGED) from None
         n = len(data)
         buffer[:n] = data
         self.bytes_read += n
@@ -213,13 +213,13 @@ class Archive:
             assert self._zip is not None
             try:
                 raw: BinaryIO = self._zip.open(self._infos[member.name])  # type: ignore[assignment]
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-                raise _reject(_DAMAGED) from exc
-            except (RuntimeError, NotImplementedError) as exc:
+            except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+                raise _reject(_DAMAGED) from None
+            except (RuntimeError, NotImplementedError):
                 raise _reject(
                     "A file inside the archive is encrypted or compressed in a way "
                     "Plainview does not read."
-                ) from exc
+                ) from None
         elif self.kind == "folder":
             raw = _open_inside(self.path, member.name)
         else:
@@ -261,8 +261,8 @@ def _open_inside(root: Path, name: str) -> BinaryIO:
         fd = os.open(target, flags)
     except ArchiveRejected:
         raise
-    except OSError as exc:
-        raise _reject("A file in the folder could not be read.", hint=None) from exc
+    except OSError:
+        raise _reject("A file in the folder could not be read.", hint=None) from None
     return os.fdopen(fd, "rb")
 
 
@@ -305,8 +305,8 @@ def _open_zip(path: Path) -> Archive:
         zf = zipfile.ZipFile(path)
     except ArchiveRejected:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError) as exc:
-        raise _reject(_DAMAGED) from exc
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
+        raise _reject(_DAMAGED) from None
     try:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
@@ -384,10 +384,10 @@ def open_archive(path: Path) -> Archive:
     path = Path(path)
     try:
         st = path.lstat()
-    except OSError as exc:
+    except OSError:
         raise ArchiveRejected(
             "Plainview cannot find or open that file.", hint="Check the path and try again."
-        ) from exc
+        ) from None
     if stat.S_ISLNK(st.st_mode):
         path = path.resolve()
     if path.is_dir():

@@ -259,8 +259,8 @@ def events(stream: Readable, state: ParseState) -> Iterator[Event]:
             )
     except ArchiveRejected:
         raise
-    except Exception as exc:  # ijson/yajl errors quote the input: never pass them on
-        raise ArchiveRejected(_NOT_JSON, hint=_HINT) from exc
+    except Exception:  # ijson/yajl errors quote the input: never pass them on
+        raise ArchiveRejected(_NOT_JSON, hint=_HINT) from None
 
 
 def _scalar(val: Any) -> Any:

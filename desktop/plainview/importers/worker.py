@@ -171,11 +171,11 @@ class ParseSession:
         assert self._conn is not None
         try:
             msg: Message = self._conn.recv()
-        except (EOFError, OSError, ConnectionError) as exc:
+        except (EOFError, OSError, ConnectionError):
             # The worker died (a crash, or the memory cap): nothing of it reaches the vault.
-            raise ArchiveRejected(_UNREADABLE, hint=_UNREADABLE_HINT) from exc
-        except Exception as exc:  # pragma: no cover - unpicklable garbage
-            raise ArchiveRejected(_UNREADABLE, hint=_UNREADABLE_HINT) from exc
+            raise ArchiveRejected(_UNREADABLE, hint=_UNREADABLE_HINT) from None
+        except Exception:  # pragma: no cover - unpicklable garbage
+            raise ArchiveRejected(_UNREADABLE, hint=_UNREADABLE_HINT) from None
         if msg[0] in ("done", "rejected"):
             self.finished = True
         return msg
