@@ -34,7 +34,7 @@ def test_pragmas_on_every_connection(vault: Vault) -> None:
         assert conn.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
         assert conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
         assert conn.execute("PRAGMA cipher_version").fetchone()[0]
-        with pytest.raises(Exception, match="not authorized|no such function"):
+        with pytest.raises(Exception, match=r"not authorized|no such function"):
             conn.execute("SELECT load_extension('/nonexistent')").fetchall()
 
 
