@@ -17,7 +17,8 @@ import re
 import subprocess
 import sys
 import tempfile
-from importlib.metadata import version
+import tomllib
+from importlib.metadata import requires, version
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -31,23 +32,39 @@ PLATFORMS = [f"manylinux_2_{minor}_{ARCH}" for minor in (39, 38, 36, 35, 34, 31,
     f"manylinux2014_{ARCH}"
 ]
 
-# Run-time dependencies in install order (the dependency closure of pyproject's list).
-RUNTIME = [
-    "shiboken6",
-    "PySide6-Essentials",
-    "PySide6-Addons",
-    "sqlcipher3",
-    "pycparser",
-    "cffi",
-    "cryptography",
-    "ijson",
-    "platformdirs",
-]
+ROOT = HERE.parents[1]
 BUILD_ONLY = {"setuptools": "84.2.1"}  # PEP 639 license strings need setuptools >= 77
 
 
+def _canon(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def runtime_closure() -> list[str]:
+    """pyproject.toml's dependencies and everything they require (as installed in the venv),
+    dependencies first so pip installs them in order."""
+    from packaging.requirements import Requirement
+
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    env = {"python_version": PYTHON, "sys_platform": "linux", "platform_machine": ARCH}
+    order: list[str] = []
+
+    def visit(name: str) -> None:
+        if _canon(name) in {_canon(n) for n in order}:
+            return
+        for text in requires(name) or []:
+            req = Requirement(text)
+            if req.marker is None or req.marker.evaluate({**env, "extra": ""}):
+                visit(req.name)
+        order.append(name)
+
+    for text in config["project"]["dependencies"]:
+        visit(Requirement(text).name)
+    return order
+
+
 def pins() -> dict[str, str]:
-    pinned = {name: version(name) for name in RUNTIME}
+    pinned = {name: version(name) for name in runtime_closure()}
     pinned.update(BUILD_ONLY)
     return pinned
 
@@ -75,11 +92,11 @@ def download(pinned: dict[str, str], dest: Path) -> dict[str, tuple[str, str]]:
 
 
 def _dist(filename: str) -> str:
-    return re.sub(r"[-_.]+", "-", filename.split("-")[0]).lower()
+    return _canon(filename.split("-")[0])
 
 
 def render(wheels: dict[str, tuple[str, str]]) -> str:
-    order = [re.sub(r"[-_.]+", "-", n).lower() for n in RUNTIME]
+    order = [_canon(n) for n in runtime_closure()]
     runtime = sorted((w for w in wheels if _dist(w) in order), key=lambda w: order.index(_dist(w)))
     build = [w for w in wheels if _dist(w) not in order]
 

@@ -9,6 +9,7 @@ instead of passing silently.
 from __future__ import annotations
 
 import configparser
+import importlib.util
 import re
 import shutil
 import struct
@@ -17,6 +18,7 @@ import tomllib
 import warnings
 import xml.etree.ElementTree as ET
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 import yaml
@@ -58,6 +60,16 @@ def _png_size(path: Path) -> tuple[int, int]:
     assert data[12:16] == b"IHDR"
     width, height = struct.unpack(">II", data[16:24])
     return width, height
+
+
+def _pin_wheels() -> ModuleType:
+    spec = importlib.util.spec_from_file_location(
+        "plainview_pin_wheels", ROOT / "packaging" / "flatpak" / "pin_wheels.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _run_validator(cmd: list[str]) -> None:
@@ -169,6 +181,9 @@ def test_flatpak_manifest_consistent_and_offline() -> None:
     names = {re.sub(r"[-_.]+", "-", w.split("-")[0]).lower() for w in wheels}
     for requirement in _pyproject()["project"]["dependencies"]:
         dist = re.split(r"[<>=!~ \[;]", requirement, maxsplit=1)[0]
+        assert re.sub(r"[-_.]+", "-", dist).lower() in names, f"{dist} not pinned"
+    # ... and so is everything those need, as installed in the venv the tests run in.
+    for dist in _pin_wheels().runtime_closure():
         assert re.sub(r"[-_.]+", "-", dist).lower() in names, f"{dist} not pinned"
     # The pip install lines name exactly the wheels that are downloaded.
     commands = " ".join(c for m in manifest["modules"] for c in m.get("build-commands", []))
