@@ -468,7 +468,7 @@ class AuditWizard(QWidget):
             return
         if self.stack.currentWidget() is not self.step_page or STEPS[self.position] != category:
             return
-        lines = [self.data_text.text(), *(f"• {f}" for f in facts)]
+        lines = [f"• {f}" for f in facts]
         self.data_text.setText("\n".join(lines))
 
     def _save_current(self) -> None:

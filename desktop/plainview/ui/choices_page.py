@@ -321,7 +321,11 @@ class ChoicesPage(QWidget):
         self.ledger_view.verticalHeader().hide()
         self.ledger_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.ledger_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.ledger_view.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.ledger_view.setWordWrap(False)
+        lh = self.ledger_view.horizontalHeader()
+        for col in (0, 2, 3):
+            lh.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        lh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.ledger_empty = QLabel(self)
         self.ledger_empty.setProperty("role", "hint")
 
