@@ -42,6 +42,15 @@ def test_logins_page_shows_explanation_table_and_count(qtbot, pages_ctx, vault):
     assert page.count_label.text() == "12 records"
     assert not page.empty_label.isVisible()
     assert page.table.isVisible()
+    # facts about this category and the chart, computed off the GUI thread by insights
+    from plainview.insights import facts_for
+
+    assert page.explanation.fact_texts() == [f.text for f in facts_for(vault, "tiktok.logins")]
+    assert page.explanation.fact_texts()
+    assert page.chart.isVisible()
+    assert sum(page.chart.hours()) == 12
+    assert page.chart.hours()[8:20] == [1] * 12  # 08:30 … 19:30 UTC, one login per hour
+    assert page.chart.point_count() >= 1
 
 
 def test_source_link_opens_through_the_seam(qtbot, pages_ctx, vault, monkeypatch):

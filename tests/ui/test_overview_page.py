@@ -3,11 +3,12 @@ keyboard), import history, and the empty state that points to Import."""
 
 from __future__ import annotations
 
+import html
 from datetime import UTC, datetime, timedelta
 
 from PySide6.QtCore import Qt
 
-from plainview.ui.overview_page import OverviewPage
+from plainview.ui.overview_page import OverviewPage, format_date
 from tests.fixtures.plugin_pages import login, search_term, seed, unnamed_controls, watch
 
 T0 = datetime(2025, 5, 1, 8, 30, tzinfo=UTC)
@@ -61,6 +62,15 @@ def test_numbers_match_the_vault(qtbot, pages_ctx, vault):
     summary = page.summary.text()
     assert "3 of 27 kinds of data" in summary
     assert f"{page.locale().toString(1242)} records in all" in summary
+    from plainview.insights import coverage, headline_facts
+
+    facts = headline_facts(vault, lang="en", limit=5)
+    assert facts
+    for fact in facts:
+        assert html.escape(fact.text) in page.facts.text()
+    start, end = coverage(vault)
+    assert f"Your data covers {format_date(start, page.locale())} to " in summary
+    assert format_date(end, page.locale()) in summary
     history = page.history.text()
     assert "first.zip" in history and "second.zip" in history
     assert f"{page.locale().toString(1234)} new" in history

@@ -124,9 +124,6 @@ class CategoryPage(QWidget):
         self.data_heading.setFont(font)
         self.count_label = QLabel(right)
         self.count_label.setProperty("role", "hint")
-        self.facts_label = QLabel(right)
-        self.facts_label.setWordWrap(True)
-        self.facts_label.setTextFormat(Qt.TextFormat.RichText)
         self.empty_label = QLabel(right)
         self.empty_label.setWordWrap(True)
         self.empty_label.setProperty("role", "notice")
@@ -172,7 +169,6 @@ class CategoryPage(QWidget):
         right_layout.setContentsMargins(8, 4, 4, 4)
         right_layout.addWidget(self.data_heading)
         right_layout.addWidget(self.count_label)
-        right_layout.addWidget(self.facts_label)
         right_layout.addWidget(self.empty_label)
         right_layout.addLayout(filter_row)
         right_layout.addLayout(notice_row)
@@ -239,7 +235,7 @@ class CategoryPage(QWidget):
         if self._pending_record is not None:
             self._select_record(self._pending_record)
             self._pending_record = None
-        self.facts_label.clear()
+        self.explanation.set_facts([])
         self.chart.clear()
         self._update_count()
         self._start_details()
@@ -257,7 +253,6 @@ class CategoryPage(QWidget):
         self.chart.clear()
         self.explanation.clear()
         self.filter_edit.clear()
-        self.facts_label.clear()
         self.count_label.clear()
         self.empty_label.hide()
         self._set_share_status("")
@@ -432,15 +427,7 @@ class CategoryPage(QWidget):
         details = self._details
         if details is None:
             return
-        facts = [str(getattr(f, "text", f)) for f in details.facts]
-        if facts:
-            self.facts_label.setText(
-                "<ul>" + "".join(f"<li>{_esc(t)}</li>" for t in facts) + "</ul>"
-            )
-        else:
-            self.facts_label.clear()
-        self.facts_label.setVisible(bool(facts))
-        self.facts_label.setAccessibleName(" ".join(facts))
+        self.explanation.set_facts([str(getattr(f, "text", f)) for f in details.facts])
         if details.count:
             self.chart.set_data(details.over_time, details.by_hour)
         else:
@@ -500,9 +487,3 @@ class _StartAt:
             rest = self.inner.page(self.target, limit - 1, order, filter_text)
             return [self.target, *rest]
         return self.inner.page(after, limit, order, filter_text)
-
-
-def _esc(text: str) -> str:
-    import html
-
-    return html.escape(text)

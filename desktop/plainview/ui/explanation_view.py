@@ -114,9 +114,21 @@ class ExplanationView(QScrollArea):
         self.status = QLabel(body)
         self.status.setWordWrap(True)
         self.status.setProperty("role", "notice")
+        self.facts_heading = QLabel(body)
+        fact_font = self.facts_heading.font()
+        fact_font.setBold(True)
+        self.facts_heading.setFont(fact_font)
+        self.facts = QLabel(body)
+        self.facts.setWordWrap(True)
+        self.facts.setTextFormat(Qt.TextFormat.RichText)
+        self.facts.setProperty("role", "facts")
+        self._facts: list[str] = []
         self._layout.addWidget(self.title)
         self._layout.addWidget(self.badge)
         self._layout.addWidget(self.status)
+        self._layout.addSpacing(6)
+        self._layout.addWidget(self.facts_heading)
+        self._layout.addWidget(self.facts)
         self._sections: dict[str, tuple[QLabel, QLabel]] = {}
         for key in ("what", "why", "shared", "retention", "control", "policy"):
             heading = QLabel(body)
@@ -149,15 +161,30 @@ class ExplanationView(QScrollArea):
         self._status = status
         self._fill()
 
+    def set_facts(self, facts: list[str]) -> None:
+        """Sentences about the user's own data in this category (``insights.facts_for``)."""
+        self._facts = list(facts)
+        self.facts.setText(
+            "<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in self._facts) + "</ul>"
+        )
+        self.facts.setAccessibleName(" ".join(self._facts))
+        self.facts_heading.setVisible(bool(self._facts))
+        self.facts.setVisible(bool(self._facts))
+
+    def fact_texts(self) -> list[str]:
+        return list(self._facts)
+
     def clear(self) -> None:
         self._expl = None
         self._status = ""
+        self.set_facts([])
         self._fill()
 
     def section_text(self, key: str) -> str:
         return self._sections[key][1].text()
 
     def retranslate(self) -> None:
+        self.facts_heading.setText(self.tr("What your data shows"))
         names = {
             "what": self.tr("What this is"),
             "why": self.tr("Why TikTok says it collects it"),

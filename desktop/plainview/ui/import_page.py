@@ -42,7 +42,7 @@ SAMPLE = ("sample", "tiktok-sample.zip")
 
 
 def _run_import(vault: Any, path: Path, progress: Any = None, cancel: Any = None) -> Any:
-    from plainview.importers import run_import  # type: ignore[attr-defined,unused-ignore]
+    from plainview.importers import run_import
 
     return run_import(vault, path, progress=progress, cancel=cancel)
 

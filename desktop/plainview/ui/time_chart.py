@@ -12,9 +12,9 @@ from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCharts import (
-    QBarCategoryAxis,
     QBarSeries,
     QBarSet,
+    QCategoryAxis,
     QChart,
     QChartView,
     QDateTimeAxis,
@@ -67,7 +67,26 @@ def series_points(over_time: Iterable[Any]) -> list[tuple[QDateTime, int]]:
         if when is not None:
             points.append((when, int(count)))
     points.sort(key=lambda p: p[0].toSecsSinceEpoch())
-    return points
+    return fill_gaps(points)
+
+
+MAX_FILLED_POINTS = 5000
+
+
+def fill_gaps(points: list[tuple[QDateTime, int]]) -> list[tuple[QDateTime, int]]:
+    """Add zero buckets between the ones the query returned (months or days), so a quiet
+    stretch shows as zero rather than as a straight line across it."""
+    if len(points) < 2:
+        return points
+    first, second = points[0][0], points[1][0]
+    monthly = all(p[0].date().day() == 1 for p in points) and first.daysTo(second) >= 28
+    counts = {when.toSecsSinceEpoch(): c for when, c in points}
+    out: list[tuple[QDateTime, int]] = []
+    current, last = first, points[-1][0]
+    while current <= last and len(out) < MAX_FILLED_POINTS:
+        out.append((current, counts.get(current.toSecsSinceEpoch(), 0)))
+        current = current.addMonths(1) if monthly else current.addDays(1)
+    return out if len(out) < MAX_FILLED_POINTS else points
 
 
 def hour_counts(by_hour: Any) -> list[int]:
@@ -181,8 +200,8 @@ class TimeChart(QWidget):
             line.append(float(when.addDays(1).toMSecsSinceEpoch()), float(count))
         chart.addSeries(line)
         x_axis = QDateTimeAxis()
-        x_axis.setFormat("MMM yyyy")
-        x_axis.setTickCount(min(6, max(2, len(self._points))))
+        x_axis.setFormat("MMM yy")
+        x_axis.setTickCount(min(5, max(2, len(self._points))))
         y_axis = QValueAxis()
         y_axis.setLabelFormat("%d")
         y_axis.setMin(0)
@@ -202,8 +221,12 @@ class TimeChart(QWidget):
         series.setBarWidth(0.8)
         series.append(bars)
         chart.addSeries(series)
-        x_axis = QBarCategoryAxis()
-        x_axis.append([str(h) if h % 6 == 0 else "" for h in range(24)])
+        # bars sit at x = 0..23; label every sixth hour on its bar
+        x_axis = QCategoryAxis()
+        x_axis.setRange(-0.5, 23.5)
+        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        for hour in (0, 6, 12, 18, 23):
+            x_axis.append(str(hour), hour)
         y_axis = QValueAxis()
         y_axis.setLabelFormat("%d")
         y_axis.setMin(0)

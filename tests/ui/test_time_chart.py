@@ -1,0 +1,35 @@
+"""The activity chart: zero-filled buckets, hour counts in any shape, empty state."""
+
+from __future__ import annotations
+
+from plainview.ui.time_chart import TimeChart, hour_counts, series_points
+
+
+def test_months_and_days_are_zero_filled(qtbot):
+    months = series_points([("2024-11", 120), ("2025-02", 9)])
+    assert [c for _, c in months] == [120, 0, 0, 9]
+    days = series_points([("2025-03-01", 2), ("2025-03-04", 1)])
+    assert [c for _, c in days] == [2, 0, 0, 1]
+    assert [p[0].toString("yyyy-MM-dd") for p in days][1] == "2025-03-02"
+
+
+def test_hour_counts_accept_lists_dicts_and_pairs(qtbot):
+    assert hour_counts(list(range(24)))[23] == 23
+    assert hour_counts({5: 3})[5] == 3
+    assert hour_counts([(1, 2), (1, 3)])[1] == 5
+
+
+def test_chart_shows_data_or_says_there_is_none(qtbot):
+    chart = TimeChart()
+    qtbot.addWidget(chart)
+    chart.show()
+    assert chart.empty_label.isVisible()
+    assert not chart.over_time_view.isVisible()
+    chart.set_data([("2025-01", 4), ("2025-03", 2)], [0] * 23 + [6])
+    assert chart.has_data()
+    assert chart.over_time_view.isVisible() and chart.hour_view.isVisible()
+    assert chart.point_count() == 3
+    assert len(chart.hour_chart.series()) == 1
+    chart.clear()
+    assert not chart.has_data()
+    assert chart.over_time_view.accessibleName() == "Activity over time"
