@@ -50,263 +50,67 @@ def norm_key(key: str) -> str:
     return re.sub(r"[\s_\-:+&/().']", "", key).casefold()
 
 
-def _keys(*names: str) -> frozenset[str]:
-    return frozenset(norm_key(n) for n in names)
+def _keys(table: str) -> frozenset[str]:
+    """Field names separated by ``|`` → their normalized forms."""
+    return frozenset(norm_key(n) for n in table.split("|") if n.strip())
 
 
 # Usernames and identifiers: replaced by a keyed pseudonym.
 PSEUDONYM_KEYS: Final = _keys(
-    "UserName",
-    "Username",
-    "User Name",
-    "userName",
-    "From",
-    "To",
-    "UID",
-    "DID",
-    "IDFA",
-    "GAID",
-    "Android ID",
-    "IDFV",
-    "Web ID",
-    "RoomId",
-    "Room Id",
-    "user_id",
-    "userId",
-    "account",
-    "accountId",
-    "order_no",
-    "orderId",
-    "Order Id",
-    "id",
-    "MutedList",
-    "Muted List",
-    "Creator",
-    "Author",
-    "Host",
-    "Sender",
-    "Receiver",
-    "Friend",
+    "UserName | Username | User Name | userName | From | To | UID | DID | IDFA | GAID | "
+    "Android ID | IDFV | Web ID | RoomId | Room Id | user_id | userId | account | "
+    "accountId | order_no | orderId | Order Id | id | MutedList | Muted List | Creator | "
+    "Author | Host | Sender | Receiver | Friend"
 )
 # IP addresses.
-IP_KEYS: Final = _keys("IP", "IP Address", "IPAddress", "ip_address", "Login IP")
+IP_KEYS: Final = _keys("IP | IP Address | IPAddress | ip_address | Login IP")
 # Free text, e-mail, phone, names, addresses, precise places: removed.
 REMOVE_KEYS: Final = _keys(
-    # free text
-    "SearchTerm",
-    "Search Term",
-    "Comment",
-    "comment",
-    "Content",
-    "CommentContent",
-    "Comment Content",
-    "bioDescription",
-    "Bio",
-    "Bio Description",
-    "Title",
-    "RoomTitle",
-    "Room Title",
-    "ReviewText",
-    "Review Text",
-    "AdTitle",
-    "Ad Title",
-    "AddYoursText",
-    "SharedContent",
-    "Shared Content",
-    "note",
-    "Questions",
-    "Question",
-    "Message",
-    "Text",
-    "content",
-    "Caption",
-    "Description",
-    "sticker",
-    "photo",
-    "video",
-    "Keyword",
-    "Keyword filters for videos in For You feed",
-    "Answer",
-    "Answers",
-    "Response",
-    # e-mail, phone
-    "emailAddress",
-    "Email",
-    "E-mail",
-    "Email Address",
-    "telephoneNumber",
-    "PhoneNumber",
-    "Phone Number",
-    "Telephone Number",
-    "masked_phone_number",
-    "Phone",
-    # names, identity
-    "displayName",
-    "Display Name",
-    "FirstName",
-    "First Name",
-    "LastName",
-    "Last Name",
-    "receiver_name",
-    "Receiver Name",
-    "Name",
-    "Full Name",
-    "birthDate",
-    "Birth Date",
-    "Birthday",
-    "profilePhoto",
-    "profileVideo",
-    "Profile Photo",
-    "Profile Video",
-    "instagramLink",
-    "youtubeLink",
-    "lemon8Link",
-    "twitterLink",
-    "aiSelf",
-    "fundraiser",
-    "PayCard",
-    "Card",
-    "Card Number",
-    # addresses and precise places
-    "Address",
-    "adress_info",
-    "address_info",
-    "ZipCode",
-    "Zip Code",
-    "Postcode",
-    "Unit",
-    "City",
-    "State",
-    "Street",
-    "GpsData",
-    "GPS Data",
-    "Location",
-    "PlaceName",
-    "Place Name",
-    "CoverUri",
-    "Cover Uri",
-    "ReplayUrl",
-    "Replay Url",
+    "SearchTerm | Search Term | Comment | comment | Content | CommentContent | "
+    "Comment Content | bioDescription | Bio | Bio Description | Title | RoomTitle | "
+    "Room Title | ReviewText | Review Text | AdTitle | Ad Title | AddYoursText | "
+    "SharedContent | Shared Content | note | Questions | Question | Message | Text | "
+    "content | Caption | Description | sticker | photo | video | Keyword | "
+    "Keyword filters for videos in For You feed | Answer | Answers | Response | "
+    "emailAddress | Email | E-mail | Email Address | telephoneNumber | PhoneNumber | "
+    "Phone Number | Telephone Number | masked_phone_number | Phone | displayName | "
+    "Display Name | FirstName | First Name | LastName | Last Name | receiver_name | "
+    "Receiver Name | Name | Full Name | birthDate | Birth Date | Birthday | profilePhoto | "
+    "profileVideo | Profile Photo | Profile Video | instagramLink | youtubeLink | "
+    "lemon8Link | twitterLink | aiSelf | fundraiser | PayCard | Card | Card Number | "
+    "Address | adress_info | address_info | ZipCode | Zip Code | Postcode | Unit | City | "
+    "State | Street | GpsData | GPS Data | Location | PlaceName | Place Name | CoverUri | "
+    "Cover Uri | ReplayUrl | Replay Url"
 )
 # Times: cut to the day.
 DAY_KEYS: Final = _keys(
-    "Date",
-    "date",
-    "Time",
-    "CreateTime",
-    "Create Time",
-    "TimeStamp",
-    "Timestamp",
-    "WatchTime",
-    "Watch Time",
-    "LiveStartTime",
-    "LiveEndTime",
-    "CommentTime",
-    "RawTime",
-    "send_time",
-    "browsing_date",
-    "order_date",
-    "CreateDate",
-    "Create Date",
-    "Date Time",
-    "Created",
-    "Updated",
-    "Login Time",
+    "Date | date | Time | CreateTime | Create Time | TimeStamp | Timestamp | WatchTime | "
+    "Watch Time | LiveStartTime | LiveEndTime | CommentTime | RawTime | send_time | "
+    "browsing_date | order_date | CreateDate | Create Date | Date Time | Created | "
+    "Updated | Login Time"
 )
 # Links.
 LINK_KEYS: Final = _keys(
-    "Link",
-    "link",
-    "VideoLink",
-    "Video Link",
-    "EffectLink",
-    "Effect Link",
-    "HashtagLink",
-    "Hashtag Link",
-    "HashTag Link",
-    "originalPostUrl",
-    "original post link",
-    "AdLink",
-    "Ad Link",
-    "Url",
-    "URL",
-    "SoundLink",
-    "Sound Link",
+    "Link | link | VideoLink | Video Link | EffectLink | Effect Link | HashtagLink | "
+    "Hashtag Link | HashTag Link | originalPostUrl | original post link | AdLink | "
+    "Ad Link | Url | URL | SoundLink | Sound Link"
 )
 # Harmless values kept as they are (counts, settings, device kinds, companies, categories).
 KEEP_KEYS: Final = _keys(
-    "Resolution",
-    "App Version",
-    "DeviceModel",
-    "Device Model",
-    "DeviceSystem",
-    "Device System",
-    "NetworkType",
-    "Network Type",
-    "Carrier",
-    "Method",
-    "Source",
-    "Event",
-    "HashtagName",
-    "Hashtag Name",
-    "Likes",
-    "WhoCanView",
-    "Who Can View",
-    "AllowComments",
-    "AllowStitches",
-    "AllowDuets",
-    "AllowStickers",
-    "AllowSharingToStory",
-    "ContentDisclosure",
-    "AIGeneratedContent",
-    "Sound",
-    "GiftAmount",
-    "Price",
-    "CoinAmount",
-    "Type",
-    "Rating",
-    "Status",
-    "TotalEarning",
-    "TotalLike",
-    "TotalView",
-    "TotalGifter",
-    "QualitySetting",
-    "LiveDuration",
-    "followerCount",
-    "followingCount",
-    "likesReceived",
-    "accountRegion",
-    "LastRegion",
-    "Country",
-    "inferredGender",
-    "App",
-    "IsFastLane",
-    "direction",
-    "order_status",
-    "total_price",
-    "shop_name",
-    "product_name",
-    "App Language",
-    "Private Account",
-    "Personalized Ads",
-    "Interests",
-    "timepertiktok",
-    "DataPartnerList",
-    "AdvertiserList",
-    "AdInterestCategories",
-    "Ad Interests",
-    "videosWatchedToTheEndSinceAccountRegistration",
-    "videosCommentedOnSinceAccountRegistration",
-    "videosSharedSinceAccountRegistration",
-    "videoCount",
-    "commentVideoCount",
-    "sharedVideoCount",
-    "Quantity",
-    "Currency",
-    "Push Notification",
-    "Content Preferences",
-    "Platform",
-    "PlatformInfo",
+    "Resolution | App Version | DeviceModel | Device Model | DeviceSystem | Device System | "
+    "NetworkType | Network Type | Carrier | Method | Source | Event | HashtagName | "
+    "Hashtag Name | Likes | WhoCanView | Who Can View | AllowComments | AllowStitches | "
+    "AllowDuets | AllowStickers | AllowSharingToStory | ContentDisclosure | "
+    "AIGeneratedContent | Sound | GiftAmount | Price | CoinAmount | Type | Rating | "
+    "Status | TotalEarning | TotalLike | TotalView | TotalGifter | QualitySetting | "
+    "LiveDuration | followerCount | followingCount | likesReceived | accountRegion | "
+    "LastRegion | Country | inferredGender | App | IsFastLane | direction | order_status | "
+    "total_price | shop_name | product_name | App Language | Private Account | "
+    "Personalized Ads | Interests | timepertiktok | DataPartnerList | AdvertiserList | "
+    "AdInterestCategories | Ad Interests | videosWatchedToTheEndSinceAccountRegistration | "
+    "videosCommentedOnSinceAccountRegistration | videosSharedSinceAccountRegistration | "
+    "videoCount | commentVideoCount | sharedVideoCount | Quantity | Currency | "
+    "Push Notification | Content Preferences | Platform | PlatformInfo"
 )
 
 # Setting-like words an unknown key may keep (anything else unknown is removed).

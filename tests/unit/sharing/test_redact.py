@@ -165,3 +165,41 @@ def test_property_no_marker_survives_anonymization(
         value = {"Wrapper": [value]}
     out = json.dumps(anonymize(category, value, Pseudonymizer(KEY)), ensure_ascii=False)
     assert marker not in out
+
+
+# Every item key named in shared/formats/platform-exports.md (JSON keys and TXT labels),
+# separated by "|".
+DOCUMENTED = """
+Date|date|Link|link|VideoLink|Title|timepertiktok|SearchTerm|SharedContent|Method|UserName|IP|
+DeviceModel|DeviceSystem|NetworkType|Carrier|Resolution|IDFA|GAID|IDFV|UID|DID|GpsData|
+LastRegion|note|videoCount|commentVideoCount|sharedVideoCount|HashtagName|HashtagLink|
+GiftAmount|Price|Comment|comment|photo|video|sticker|originalPostUrl|Photo|Url|Likes|WhoCanView|
+AllowComments|AllowStitches|AllowDuets|AllowStickers|AllowSharingToStory|ContentDisclosure|
+AIGeneratedContent|Sound|Location|AddYoursText|From|Content|userName|displayName|
+bioDescription|birthDate|emailAddress|telephoneNumber|likesReceived|profilePhoto|profileVideo|
+PlatformInfo|accountRegion|inferredGender|followerCount|followingCount|aiSelf|instagramLink|
+youtubeLink|lemon8Link|fundraiser|PhoneNumber|Email|FirstName|LastName|Address|ZipCode|Unit|
+City|State|Country|Interests|DataPartnerList|AdvertiserList|TimeStamp|Source|Event|CreateTime|
+AdTitle|AdLink|WatchTime|Comments|CommentTime|CommentContent|RawTime|Questions|LiveStartTime|
+LiveEndTime|LiveDuration|RoomId|RoomTitle|CoverUri|ReplayUrl|TotalEarning|TotalLike|TotalView|
+TotalGifter|QualitySetting|MutedList|send_time|shop_name|direction|content|browsing_date|
+product_name|order_date|total_price|order_status|receiver_name|masked_phone_number|adress_info|
+Type|CoinAmount|PlaceName|Rating|Status|ReviewText|CreateDate|EffectLink|AdInterestCategories|
+App|IsFastLane|videosWatchedToTheEndSinceAccountRegistration|App Version|Android ID|Web ID|
+App Language|Private Account|Personalized Ads|Content Preferences|Push Notification|
+original post link|Search Term|Shared Content|Hashtag Name|Hashtag Link|Device Model|
+Device System|Network Type|Username|User Name|HashTag Link:|Bio Description|
+Who can see your following list::|Who Can Duet With Your Videos
+"""
+DOCUMENTED_KEYS = [k.strip() for k in DOCUMENTED.replace("\n", "").split("|")]
+
+CONTAINERS = {"comments", "questions", "platforminfo", "contentpreferences", "pushnotification"}
+
+
+@pytest.mark.parametrize("key", DOCUMENTED_KEYS)
+def test_every_documented_key_has_a_rule(key: str) -> None:
+    from plainview.sharing.redact import norm_key
+
+    if norm_key(key) in CONTAINERS:
+        return  # containers: their children carry the rules
+    assert rule_for(key) != "unknown", key
