@@ -428,9 +428,11 @@ def facts_for(vault: Readable, category: str, lang: str = "en") -> list[Fact]:
             hint="valid categories: " + ", ".join(TIKTOK_CATEGORIES),
         )
     t = Texts(lang)
-    out = [] if category == UNRECOGNIZED else _general(vault, category, t)
+    out: list[Fact] = []
     for make in _SPECIFIC.get(category, []):
         out += make(vault, t)
+    if category != UNRECOGNIZED:
+        out += _general(vault, category, t)
     return _unique(out)
 
 
