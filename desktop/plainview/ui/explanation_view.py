@@ -11,7 +11,7 @@ import html
 from collections.abc import Callable, Iterable
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QIcon
 from PySide6.QtWidgets import (
     QFrame,
@@ -55,12 +55,12 @@ def sensitivity_icon(widget: QWidget, level: str) -> QIcon:
     return style.standardIcon(pixmap)
 
 
-def sensitivity_text(widget: QWidget, level: str) -> str:
+def sensitivity_text(level: str) -> str:
     if level == "high":
-        return widget.tr("Most sensitive")
+        return QCoreApplication.translate("Sensitivity", "Most sensitive")
     if level == "medium":
-        return widget.tr("Sensitive")
-    return widget.tr("Less sensitive")
+        return QCoreApplication.translate("Sensitivity", "Sensitive")
+    return QCoreApplication.translate("Sensitivity", "Less sensitive")
 
 
 class SensitivityBadge(QWidget):
@@ -83,7 +83,7 @@ class SensitivityBadge(QWidget):
         self._level = level
         size = self.fontMetrics().height()
         self.icon.setPixmap(sensitivity_icon(self, level).pixmap(size, size))
-        self.label.setText(sensitivity_text(self, level))
+        self.label.setText(sensitivity_text(level))
         self.setToolTip(reason)
         self.setAccessibleName(self.label.text())
         self.setProperty("level", level)
@@ -263,6 +263,8 @@ class ExplanationView(QScrollArea):
         return "".join(f"<p>{html.escape(p)}</p>" for p in parts)
 
     def _purposes(self, purposes: Iterable[Any]) -> str:
+        source_word = self.tr("Source:")
+        basis_word = self.tr("Legal basis:")
         blocks: list[str] = []
         for purpose in purposes:
             text = html.escape(_text(getattr(purpose, "text", purpose)))
@@ -297,14 +299,13 @@ class ExplanationView(QScrollArea):
                 if section:
                     label = f"{label} — {section}"
                 block += (
-                    f"<br/><small>{html.escape(self.tr('Source:'))} "
+                    f"<br/><small>{html.escape(source_word)} "
                     f"<a href='{html.escape(url, quote=True)}'>{html.escape(label)}</a></small>"
                 )
             basis = getattr(purpose, "legal_basis", None)
             if basis:
                 block += (
-                    f"<br/><small>{html.escape(self.tr('Legal basis:'))} "
-                    f"{html.escape(_text(basis))}</small>"
+                    f"<br/><small>{html.escape(basis_word)} {html.escape(_text(basis))}</small>"
                 )
             blocks.append(block + "</p>")
         return "".join(blocks) or "—"
@@ -318,7 +319,8 @@ class ExplanationView(QScrollArea):
                 links.append(f"<a href='{html.escape(url, quote=True)}'>{html.escape(title)}</a>")
         if not links:
             return ""
-        return f"<p><small>{html.escape(self.tr('Sources:'))} " + " · ".join(links) + "</small></p>"
+        sources_word = self.tr("Sources:")
+        return f"<p><small>{html.escape(sources_word)} " + " · ".join(links) + "</small></p>"
 
     def _link_activated(self, link: str) -> None:
         url = QUrl(link)

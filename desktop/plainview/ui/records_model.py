@@ -166,7 +166,9 @@ def local_time_text(when: datetime | None, locale: QLocale | None = None) -> str
 def utc_time_text(when: datetime | None) -> str:
     if when is None:
         return ""
-    return _tr("Stored as {time} UTC").format(time=when.strftime("%Y-%m-%d %H:%M:%S"))
+    return QCoreApplication.translate("RecordsModel", "Stored as {time} UTC").format(
+        time=when.strftime("%Y-%m-%d %H:%M:%S")
+    )
 
 
 class RecordSource(Protocol):
@@ -382,7 +384,7 @@ class RecordsModel(QAbstractTableModel):
                 return column.header  # a raw key from the data: shown as it is
             return _tr(column.header)
         if role == Qt.ItemDataRole.ToolTipRole and column.is_time:
-            return _tr("Local time. Click to sort by time.")
+            return QCoreApplication.translate("RecordsModel", "Local time. Click to sort by time.")
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -396,7 +398,9 @@ class RecordsModel(QAbstractTableModel):
             return cell_text(rec.fields, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.is_time:
-                return utc_time_text(rec.occurred_at) or _tr("No time in the export")
+                return utc_time_text(rec.occurred_at) or QCoreApplication.translate(
+                    "RecordsModel", "No time in the export"
+                )
             text = cell_text(rec.fields, column)
             return text if len(text) > 40 else None
         if role == RECORD_ID_ROLE:

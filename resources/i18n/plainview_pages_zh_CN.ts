@@ -1,0 +1,662 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+<context>
+    <name>CategoryPage</name>
+    <message>
+        <source>Your data</source>
+        <translation>你的数据</translation>
+    </message>
+    <message>
+        <source>&amp;Filter:</source>
+        <translation>筛选(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Type to filter the rows…</source>
+        <translation>输入文字筛选各行…</translation>
+    </message>
+    <message>
+        <source>Filter the rows</source>
+        <translation>筛选各行</translation>
+    </message>
+    <message>
+        <source>Your records in this category</source>
+        <translation>你在此类别中的记录</translation>
+    </message>
+    <message>
+        <source>Columns, click to sort by time</source>
+        <translation>列标题，点击按时间排序</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Explanation of this category</source>
+        <translation>此类别的说明</translation>
+    </message>
+    <message>
+        <source>Show from the newest</source>
+        <translation>从最新的开始显示</translation>
+    </message>
+    <message>
+        <source>The table starts at the record you opened.</source>
+        <translation>表格从你打开的那条记录开始。</translation>
+    </message>
+    <message>
+        <source>Share levels are not available yet.</source>
+        <translation>暂时还不能设置分享级别。</translation>
+    </message>
+    <message>
+        <source>Saved. Your choice is kept in the vault.</source>
+        <translation>已保存。你的选择保存在保险库中。</translation>
+    </message>
+    <message>
+        <source>TikTok&apos;s export had this section, but it was empty.</source>
+        <translation>TikTok 的导出文件包含这一部分，但内容为空。</translation>
+    </message>
+    <message>
+        <source>This export did not include it.</source>
+        <translation>这份导出文件不包含这一部分。</translation>
+    </message>
+    <message>
+        <source>There is no data for this category in your vault.</source>
+        <translation>你的保险库中没有此类别的数据。</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>Filtering…</source>
+        <translation>正在筛选…</translation>
+    </message>
+    <message>
+        <source>{n} matching rows shown</source>
+        <translation>显示 {n} 条匹配的记录</translation>
+    </message>
+    <message>
+        <source>{total} records · showing the first {n} (scroll for more)</source>
+        <translation>共 {total} 条记录 · 显示前 {n} 条（向下滚动查看更多）</translation>
+    </message>
+    <message>
+        <source>{total} records</source>
+        <translation>共 {total} 条记录</translation>
+    </message>
+</context>
+<context>
+    <name>DropZone</name>
+    <message>
+        <source>Drop your TikTok export here</source>
+        <translation>把 TikTok 导出文件拖到这里</translation>
+    </message>
+    <message>
+        <source>A .zip file, a folder, or a single .json or .txt file</source>
+        <translation>一个 .zip 文件、一个文件夹，或单个 .json 或 .txt 文件</translation>
+    </message>
+    <message>
+        <source>Drop zone for your TikTok export</source>
+        <translation>TikTok 导出文件的拖放区</translation>
+    </message>
+</context>
+<context>
+    <name>ExplanationView</name>
+    <message>
+        <source>What your data shows</source>
+        <translation>你的数据显示了什么</translation>
+    </message>
+    <message>
+        <source>What this is</source>
+        <translation>这是什么</translation>
+    </message>
+    <message>
+        <source>Why TikTok says it collects it</source>
+        <translation>TikTok 声称收集它的原因</translation>
+    </message>
+    <message>
+        <source>Who it is shared with</source>
+        <translation>会与谁共享</translation>
+    </message>
+    <message>
+        <source>How long it is kept</source>
+        <translation>保存多久</translation>
+    </message>
+    <message>
+        <source>What you can do</source>
+        <translation>你可以做什么</translation>
+    </message>
+    <message>
+        <source>Which policy this comes from</source>
+        <translation>依据哪份政策</translation>
+    </message>
+    <message>
+        <source>{name}, dated {date}</source>
+        <translation>{name}（{date}）</translation>
+    </message>
+    <message>
+        <source>Some parts are not translated yet and are shown in English.</source>
+        <translation>部分内容尚未翻译，以英文显示。</translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation>来源：</translation>
+    </message>
+    <message>
+        <source>Legal basis:</source>
+        <translation>法律依据：</translation>
+    </message>
+    <message>
+        <source>Translation: {text}</source>
+        <translation>译文：{text}</translation>
+    </message>
+    <message>
+        <source>Linking this data to this purpose is Plainview&apos;s reading.</source>
+        <translation>把这类数据与此目的联系起来，是 Plainview 的解读。</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>来源：</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Import your TikTok data</source>
+        <translation>导入你的 TikTok 数据</translation>
+    </message>
+    <message>
+        <source>How to get your data from TikTok</source>
+        <translation>如何从 TikTok 获取你的数据</translation>
+    </message>
+    <message>
+        <source>In the TikTok app, open your &lt;b&gt;Profile&lt;/b&gt;.</source>
+        <translation>在 TikTok 应用中，打开你的&lt;b&gt;个人资料&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Tap the &lt;b&gt;Menu ☰&lt;/b&gt; button, then &lt;b&gt;Settings and privacy&lt;/b&gt;.</source>
+        <translation>点击&lt;b&gt;菜单 ☰&lt;/b&gt;按钮，然后点击&lt;b&gt;设置和隐私&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Tap &lt;b&gt;Account&lt;/b&gt;, then &lt;b&gt;Download your data&lt;/b&gt;.</source>
+        <translation>点击&lt;b&gt;帐户&lt;/b&gt;，然后点击&lt;b&gt;下载你的数据&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Choose the file format: choose &lt;b&gt;JSON&lt;/b&gt;.</source>
+        <translation>选择文件格式：请选择 &lt;b&gt;JSON&lt;/b&gt;。</translation>
+    </message>
+    <message>
+        <source>Tap &lt;b&gt;Request data&lt;/b&gt;. Preparing the file can take a few days; TikTok tells you when it is ready.</source>
+        <translation>点击&lt;b&gt;申请数据&lt;/b&gt;。准备文件可能需要几天时间；准备好后 TikTok 会通知你。</translation>
+    </message>
+    <message>
+        <source>Download the file from the &lt;b&gt;Download data&lt;/b&gt; tab within 4 days, then drop it below.</source>
+        <translation>请在 4 天内从&lt;b&gt;下载数据&lt;/b&gt;标签页下载文件，然后拖到下方。</translation>
+    </message>
+    <message>
+        <source>Choose &amp;file…</source>
+        <translation>选择文件(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Choose a file to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Choose f&amp;older…</source>
+        <translation>选择文件夹(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Choose a folder to import</source>
+        <translation>选择要导入的文件夹</translation>
+    </message>
+    <message>
+        <source>Try with &amp;sample data</source>
+        <translation>用示例数据试试(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Try with sample data</source>
+        <translation>用示例数据试试</translation>
+    </message>
+    <message>
+        <source>Imports a small invented export so you can look around first.</source>
+        <translation>导入一份虚构的小型导出文件，让你先熟悉一下。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Cancel the import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>导入进度</translation>
+    </message>
+    <message>
+        <source>Show details</source>
+        <translation>显示详情</translation>
+    </message>
+    <message>
+        <source>Choose your TikTok export</source>
+        <translation>选择你的 TikTok 导出文件</translation>
+    </message>
+    <message>
+        <source>TikTok export (*.zip *.json *.txt);;All files (*)</source>
+        <translation>TikTok 导出文件 (*.zip *.json *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose the folder of your TikTok export</source>
+        <translation>选择 TikTok 导出文件所在的文件夹</translation>
+    </message>
+    <message>
+        <source>The sample data is missing from this installation.</source>
+        <translation>此安装中缺少示例数据。</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>正在打开 {name}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>Reading: {section}</source>
+        <translation>正在读取：{section}</translation>
+    </message>
+    <message>
+        <source>Plainview can read one .zip file, one folder, or one .json or .txt file.</source>
+        <translation>Plainview 可以读取一个 .zip 文件、一个文件夹，或一个 .json 或 .txt 文件。</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Your original archive ({name}) is still unencrypted where you saved it. Plainview keeps its own encrypted copy, so you can delete the original if you no longer need it. Deleting a file does not securely erase it on every disk.</source>
+        <translation>你的原始压缩包（{name}）仍以未加密的形式保存在原来的位置。Plainview 保存了自己的加密副本，如果你不再需要原件，可以将其删除。请注意，在某些磁盘上删除文件并不能彻底清除它。</translation>
+    </message>
+    <message>
+        <source>Import cancelled. Nothing was changed.</source>
+        <translation>导入已取消。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Plainview could not import this file.</source>
+        <translation>Plainview 无法导入此文件。</translation>
+    </message>
+    <message>
+        <source>The import did not finish.</source>
+        <translation>导入未能完成。</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside Plainview. Nothing was changed.</source>
+        <translation>Plainview 内部出了问题。没有做任何更改。</translation>
+    </message>
+    <message>
+        <source>Your vault was left exactly as it was.</source>
+        <translation>你的保险库保持原样，未被改动。</translation>
+    </message>
+    <message>
+        <source>Kind of problem: {kind}</source>
+        <translation>问题类型：{kind}</translation>
+    </message>
+    <message>
+        <source>Hide details</source>
+        <translation>隐藏详情</translation>
+    </message>
+    <message>
+        <source>{added} new records, {dups} already in your vault.</source>
+        <translation>新增 {added} 条记录，{dups} 条已在你的保险库中。</translation>
+    </message>
+    <message>
+        <source>{title}: {count} ({new} new, {old} already there)</source>
+        <translation>{title}：{count} 条（新增 {new} 条，已有 {old} 条）</translation>
+    </message>
+    <message>
+        <source>Empty in your export: {list}.</source>
+        <translation>你的导出文件中为空的部分：{list}。</translation>
+    </message>
+    <message>
+        <source>Not recognised, but kept as they are so nothing is lost: {list}.</source>
+        <translation>未能识别，但已原样保存，不会丢失任何内容：{list}。</translation>
+    </message>
+    <message>
+        <source>Warnings:</source>
+        <translation>警告：</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>No data yet</source>
+        <translation>还没有数据</translation>
+    </message>
+    <message>
+        <source>Import the archive TikTok gave you (&quot;Download your data&quot;) to see what it holds about you. It stays encrypted on this computer.</source>
+        <translation>导入 TikTok 给你的压缩包（“下载你的数据”），看看其中有哪些关于你的信息。数据会加密保存在这台电脑上。</translation>
+    </message>
+    <message>
+        <source>Import your data…</source>
+        <translation>导入你的数据…</translation>
+    </message>
+    <message>
+        <source>Import your data</source>
+        <translation>导入你的数据</translation>
+    </message>
+    <message>
+        <source>Reading your vault…</source>
+        <translation>正在读取你的保险库…</translation>
+    </message>
+    <message>
+        <source>What TikTok has about you</source>
+        <translation>TikTok 掌握了你的哪些信息</translation>
+    </message>
+    <message>
+        <source>What stands out</source>
+        <translation>值得注意的地方</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>概览</translation>
+    </message>
+    <message>
+        <source>Your data covers {start} to {end}.</source>
+        <translation>你的数据时间范围：{start} 至 {end}。</translation>
+    </message>
+    <message>
+        <source>{n} of {total} kinds of data hold something about you.</source>
+        <translation>{total} 类数据中有 {n} 类包含你的信息。</translation>
+    </message>
+    <message>
+        <source>{n} records in all.</source>
+        <translation>共 {n} 条记录。</translation>
+    </message>
+    <message>
+        <source>Nothing in your export for: {names}.</source>
+        <translation>你的导出文件中没有以下内容：{names}。</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <source>{n} records</source>
+        <translation>{n} 条记录</translation>
+    </message>
+    <message>
+        <source>{new} new, {old} already there</source>
+        <translation>新增 {new} 条，已有 {old} 条</translation>
+    </message>
+    <message>
+        <source>cancelled, nothing was changed</source>
+        <translation>已取消，没有做任何更改</translation>
+    </message>
+    <message>
+        <source>did not finish, nothing was kept</source>
+        <translation>未完成，没有保留任何内容</translation>
+    </message>
+    <message>
+        <source>still running</source>
+        <translation>仍在进行中</translation>
+    </message>
+    <message>
+        <source>No imports yet.</source>
+        <translation>还没有导入记录。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordsModel</name>
+    <message>
+        <source>Stored as {time} UTC</source>
+        <translation>存储时间：{time} UTC</translation>
+    </message>
+    <message>
+        <source>Local time. Click to sort by time.</source>
+        <translation>本地时间。点击按时间排序。</translation>
+    </message>
+    <message>
+        <source>No time in the export</source>
+        <translation>导出文件中没有时间</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>链接</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <source>Search term</source>
+        <translation>搜索词</translation>
+    </message>
+    <message>
+        <source>Shared content</source>
+        <translation>分享的内容</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>方式</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>评论</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>发送者</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation>IP 地址</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>Carrier</source>
+        <translation>运营商</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>地区</translation>
+    </message>
+    <message>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <source>Who can view</source>
+        <translation>谁可以查看</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation>评价</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPage</name>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Search everything you imported…</source>
+        <translation>搜索你导入的所有内容…</translation>
+    </message>
+    <message>
+        <source>Search words</source>
+        <translation>搜索词</translation>
+    </message>
+    <message>
+        <source>Search results, grouped by category</source>
+        <translation>搜索结果（按类别分组）</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>搜索结果</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>正在搜索…</translation>
+    </message>
+    <message>
+        <source>The search did not work.</source>
+        <translation>搜索没有成功。</translation>
+    </message>
+    <message>
+        <source>{title} ({n})</source>
+        <translation>{title}（{n}）</translation>
+    </message>
+    <message>
+        <source>Type words to search everything you imported. Press Enter on a result to open it.</source>
+        <translation>输入文字，搜索你导入的所有内容。在结果上按回车键即可打开。</translation>
+    </message>
+    <message>
+        <source>No results for “{query}”.</source>
+        <translation>没有找到与“{query}”相关的结果。</translation>
+    </message>
+    <message>
+        <source>Showing the first {n} results for “{query}”. Add words to narrow it down.</source>
+        <translation>显示与“{query}”相关的前 {n} 条结果。多输入几个词可以缩小范围。</translation>
+    </message>
+    <message>
+        <source>{n} results for “{query}”.</source>
+        <translation>与“{query}”相关的结果共 {n} 条。</translation>
+    </message>
+    <message>
+        <source>1 result for “{query}”.</source>
+        <translation>与“{query}”相关的结果共 1 条。</translation>
+    </message>
+</context>
+<context>
+    <name>Sensitivity</name>
+    <message>
+        <source>Most sensitive</source>
+        <translation>最敏感</translation>
+    </message>
+    <message>
+        <source>Sensitive</source>
+        <translation>敏感</translation>
+    </message>
+    <message>
+        <source>Less sensitive</source>
+        <translation>较不敏感</translation>
+    </message>
+</context>
+<context>
+    <name>ShareSelector</name>
+    <message>
+        <source>Share level:</source>
+        <translation>分享级别：</translation>
+    </message>
+    <message>
+        <source>Private</source>
+        <translation>私密</translation>
+    </message>
+    <message>
+        <source>Anonymized</source>
+        <translation>匿名化</translation>
+    </message>
+    <message>
+        <source>Shared</source>
+        <translation>分享</translation>
+    </message>
+    <message>
+        <source>Share level: {level}</source>
+        <translation>分享级别：{level}</translation>
+    </message>
+    <message>
+        <source>this category</source>
+        <translation>此类别</translation>
+    </message>
+    <message>
+        <source>Shared: {title} goes into your share packages and reports exactly as imported.</source>
+        <translation>分享：{title}会按导入时的原样放入你的分享包和报告中。</translation>
+    </message>
+    <message>
+        <source>Anonymized: {title} goes into share packages and reports with names and ids replaced, IP addresses shortened, free text removed and times cut to the day.</source>
+        <translation>匿名化：{title}会放入分享包和报告中，但用户名和 ID 会被替换，IP 地址会被截短，自由文本会被删除，时间只保留到日期。</translation>
+    </message>
+    <message>
+        <source>Private: {title} stays on this computer. Share packages and reports leave it out completely, not even its count.</source>
+        <translation>私密：{title}只保留在这台电脑上。分享包和报告完全不包含它，连条数也不会出现。</translation>
+    </message>
+</context>
+<context>
+    <name>TimeChart</name>
+    <message>
+        <source>Activity over time</source>
+        <translation>随时间变化的活动</translation>
+    </message>
+    <message>
+        <source>Activity by hour of day</source>
+        <translation>按一天中各小时统计的活动</translation>
+    </message>
+    <message>
+        <source>No times in this data, so there is no chart.</source>
+        <translation>这些数据没有时间信息，因此没有图表。</translation>
+    </message>
+    <message>
+        <source>By hour of day (UTC)</source>
+        <translation>按小时统计（UTC）</translation>
+    </message>
+    <message>
+        <source>By hour of day</source>
+        <translation>按小时统计</translation>
+    </message>
+</context>
+</TS>
