@@ -80,10 +80,13 @@ def html_to_pdf(html: str, out: Path | str, *, title: str = "Plainview report") 
         writer.setCreator("Plainview")
         writer.setResolution(300)
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-        writer.setPageMargins(QMarginsF(18, 18, 18, 18), QPageLayout.Unit.Millimeter)
-        layout = writer.pageLayout()
-        paint = layout.paintRectPixels(writer.resolution())
-        doc.setPageSize(QSizeF(paint.width(), paint.height()))
+        writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
+        # The document lays out in screen pixels; print_() scales from the screen's logical
+        # DPI to the writer's, so the page size is given in screen pixels.
+        screen = QGuiApplication.primaryScreen()
+        dpi = screen.logicalDotsPerInch() if screen is not None else 96.0
+        paint = writer.pageLayout().paintRect(QPageLayout.Unit.Point)
+        doc.setPageSize(QSizeF(paint.width() * dpi / 72.0, paint.height() * dpi / 72.0))
         doc.print_(writer)
         del writer  # flushes and closes the file
         with open(tmp_name, "rb+") as fh:

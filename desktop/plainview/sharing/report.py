@@ -27,7 +27,7 @@ from plainview.sharing.texts import Texts
 CSS: Final = """
 body { font-family: "Noto Sans", "Segoe UI", "Helvetica Neue", Arial, "Noto Sans CJK SC",
        "Microsoft YaHei", sans-serif; color: #1d1d1f; background: #ffffff; margin: 2em auto;
-       max-width: 52em; line-height: 1.45; font-size: 11pt; }
+       max-width: 52em; line-height: 1.45; font-size: 10pt; }
 h1 { font-size: 20pt; margin-bottom: 0.2em; }
 h2 { font-size: 15pt; border-bottom: 1px solid #c8c8cc; padding-bottom: 0.2em; margin-top: 1.6em; }
 h3 { font-size: 12pt; margin-bottom: 0.3em; }
@@ -58,7 +58,7 @@ def _svg_text(x: float, y: float, text: str, *, anchor: str = "start", size: int
     )
 
 
-def bar_chart_svg(rows: list[tuple[str, int]], *, title: str, width: int = 640) -> str:
+def bar_chart_svg(rows: list[tuple[str, int]], *, title: str, width: int = 600) -> str:
     """Horizontal bars, one per (label, count)."""
     if not rows:
         return ""
@@ -83,7 +83,7 @@ def bar_chart_svg(rows: list[tuple[str, int]], *, title: str, width: int = 640) 
     return "".join(parts)
 
 
-def time_chart_svg(months: dict[str, int], *, title: str, width: int = 640) -> str:
+def time_chart_svg(months: dict[str, int], *, title: str, width: int = 600) -> str:
     """Vertical bars per month; labels for the first month of each year."""
     if not months:
         return ""
@@ -233,7 +233,7 @@ def audit_report_html(
         out.append(f"<p>{esc(t('report.included_none'))}</p>")
     else:
         out.append(
-            "<table><tr>"
+            '<table width="100%"><tr>'
             f"<th>{esc(t('report.category_header'))}</th>"
             f"<th>{esc(t('report.level_header'))}</th>"
             f'<th class="num">{esc(t("report.count_header"))}</th>'
@@ -314,7 +314,7 @@ def audit_report_html(
     out.append(f"<h2>{esc(t('report.choices'))}</h2>")
     if included:
         out.append(
-            f"<table><tr><th>{esc(t('report.category_header'))}</th>"
+            f'<table width="100%"><tr><th>{esc(t("report.category_header"))}</th>'
             f"<th>{esc(t('report.level_header'))}</th></tr>"
         )
         out += [
@@ -328,7 +328,7 @@ def audit_report_html(
     if answers_p:
         titles = purpose_titles(catalog)
         out.append(
-            f"<h3>{esc(t('report.purposes'))}</h3><table><tr>"
+            f'<h3>{esc(t("report.purposes"))}</h3><table width="100%"><tr>'
             f"<th>{esc(t('report.purpose_header'))}</th>"
             f"<th>{esc(t('report.answer_header'))}</th></tr>"
         )
