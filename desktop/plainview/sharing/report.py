@@ -242,7 +242,7 @@ def audit_report_html(
         )
         for c in included:
             a = answers.get(c)
-            expected = t(f"answer.{a.expected}") if a and a.expected else ""
+            expected = t(f"expected.{a.expected}") if a and a.expected else ""
             out.append(
                 f"<tr><td>{esc(title_of[c])}</td>"
                 f"<td>{esc(t('level.' + current[c].share))}</td>"
