@@ -144,6 +144,13 @@ def check_contents(bundle: Path) -> list[str]:
     if sys.platform.startswith("linux"):
         needed += ["PySide6/Qt/plugins/platforms/" + _plat("xcb")]
         needed += ["PySide6/Qt/plugins/platforms/" + _plat("wayland")]
+    # every shipped resource (catalog, .qm translations, icons, sample, style) is there
+    resources = ROOT / "resources"
+    needed += [
+        "plainview_resources/" + f.relative_to(resources).as_posix()
+        for f in resources.rglob("*")
+        if f.is_file() and f.suffix != ".py" and not bundle_rules.drop_resource(str(f))
+    ]
     have = set(rel)
     problems += [f"missing from bundle: {n}" for n in needed if n not in have]
     if not any(re.match(r"sqlcipher3/_sqlite3.*\.(so|pyd)$", d) for d in rel):
