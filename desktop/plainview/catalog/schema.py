@@ -41,6 +41,7 @@ TEMPLATES: Final[_Spec] = {
     "paraphrase": ("str", True),
     "no_purpose": ("str", True),
     "other_policy": ("str", True),
+    "regulator_note": ("str", True),
 }
 POLICY_BASE: Final[_Spec] = {"source": ("str", True), "name": ("str", True), "date": ("str", True)}
 POLICY_TR: Final[_Spec] = {"name": ("str", True), "date": ("str", True)}

@@ -168,3 +168,22 @@ def test_missing_translation_falls_back_visibly() -> None:
     assert e.what == load_catalog("en").explain("tiktok.likes").what
     assert e.marked("what").endswith("（英文原文）")
     assert e.marked("title") == e.title
+
+
+def test_regulator_findings_mirror_the_fact_base_and_are_marked_secondary() -> None:
+    from plainview.resources import read_text
+
+    facts = read_text("catalog", "tiktok-privacy-facts.md")
+    section = facts.split("## 3. Regulator findings", 1)[1].split("\n## ", 1)[0]
+    rows = [ln for ln in section.splitlines() if ln.startswith("| ") and "---" not in ln]
+    table_rows = rows[1:]  # without the header
+    for lang in ("en", "zh_CN"):
+        cat = load_catalog(lang)
+        found = cat.regulator_findings()
+        assert len(found) == len(table_rows)
+        assert all(f.sources and f.finding and f.regulator for f in found)
+        assert cat.template("regulator_note")
+    en = load_catalog("en").regulator_findings()
+    for row, finding in zip(table_rows, en, strict=True):
+        assert row.split("|")[1].strip().startswith(finding.date.split(" (")[0][:6].strip())
+    assert "secondary" in load_catalog("en").template("regulator_note")
