@@ -140,12 +140,12 @@
         <translation>保存审计报告</translation>
     </message>
     <message>
-        <source>Back to the &amp;start</source>
-        <translation>返回开始(&amp;S)</translation>
+        <source>&amp;Done</source>
+        <translation>完成(&amp;D)</translation>
     </message>
     <message>
-        <source>Back to the start</source>
-        <translation>返回开始</translation>
+        <source>Done</source>
+        <translation>完成</translation>
     </message>
     <message>
         <source>&amp;Resume (step %1 of %2)</source>

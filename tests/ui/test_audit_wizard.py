@@ -53,9 +53,8 @@ def test_walk_every_step_by_keyboard(
             with qtbot.waitSignal(w.step_shown):
                 alt(qtbot, w, Qt.Key.Key_N)
             assert w.progress_label.text() == f"Step {i + 2} of {len(STEPS)}"
-    with qtbot.waitSignal(w.finished_audit):
-        alt(qtbot, w, Qt.Key.Key_F)  # &Finish
-    assert w.stack.currentWidget() is w.done_page
+    alt(qtbot, w, Qt.Key.Key_F)  # &Finish
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.done_page)
     vault = sharing_ctx.vault
     done = audit.latest_audit(vault)
     assert done is not None and done.finished and done.participant == "P-07"
@@ -76,6 +75,10 @@ def test_walk_every_step_by_keyboard(
     html = out.read_text(encoding="utf-8")
     assert "did not know" in html and "P-07" in html
     assert "Activity outside TikTok" in html and "Searches" not in html
+    with qtbot.waitSignal(w.finished_audit):
+        alt(qtbot, w, Qt.Key.Key_D)  # &Done
+    qtbot.waitUntil(lambda: w.stack.currentWidget() is w.start_page)
+    assert not w.resume_button.isVisible()  # nothing left to resume
 
 
 def test_resume_after_closing(qtbot: Any, sharing_ctx: Any) -> None:

@@ -68,8 +68,8 @@ def _label(parent: QWidget, role: str | None = None, *, wrap: bool = True) -> QL
 
 
 class AuditWizard(QWidget):
-    """Signals: ``finished_audit()`` (wiring contract), ``step_shown(int)``, ``loaded()``,
-    ``report_saved(str)``."""
+    """Signals: ``finished_audit()`` (wiring contract: emitted when the participant leaves the
+    finished audit with Done), ``step_shown(int)``, ``loaded()``, ``report_saved(str)``."""
 
     finished_audit = Signal()
     step_shown = Signal(int)
@@ -231,7 +231,7 @@ class AuditWizard(QWidget):
         self.again_button = QPushButton(page)
         self.done_status = _label(page, "hint")
         self.report_button.clicked.connect(self.save_report)
-        self.again_button.clicked.connect(self.show_start)
+        self.again_button.clicked.connect(self.done)
         row = QHBoxLayout()
         row.addWidget(self.report_button)
         row.addWidget(self.again_button)
@@ -295,8 +295,8 @@ class AuditWizard(QWidget):
         self.done_title.setText(self.tr("Audit finished"))
         self.report_button.setText(self.tr("Save the audit &report…"))
         self.report_button.setAccessibleName(self.tr("Save the audit report"))
-        self.again_button.setText(self.tr("Back to the &start"))
-        self.again_button.setAccessibleName(self.tr("Back to the start"))
+        self.again_button.setText(self.tr("&Done"))
+        self.again_button.setAccessibleName(self.tr("Done"))
         self._update_resume()
         self._update_level_hint()
         if self.stack.currentWidget() is self.step_page:
@@ -498,7 +498,6 @@ class AuditWizard(QWidget):
             self._fill_done()
             self.stack.setCurrentWidget(self.done_page)
             self.report_button.setFocus()
-            self.finished_audit.emit()
             return
         self._show_step(self.position + 1, save=True)
         audit_mod.set_position(self.ctx.vault, self.audit.id, self.position)
@@ -516,6 +515,11 @@ class AuditWizard(QWidget):
             audit_mod.set_position(self.ctx.vault, self.audit.id, self.position)
             self.audit = audit_mod.get_audit(self.ctx.vault, self.audit.id)
         self.show_start()
+
+    def done(self) -> None:
+        """Leave the finished audit (the main window then shows My choices)."""
+        self.show_start()
+        self.finished_audit.emit()
 
     def _fill_done(self) -> None:
         surprised = sum(1 for a in self.answers.values() if a.expected == "no")
