@@ -526,6 +526,14 @@
         <source>Review</source>
         <translation>评价</translation>
     </message>
+    <message>
+        <source>Field</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
 </context>
 <context>
     <name>SearchPage</name>

@@ -76,14 +76,14 @@ def test_filter_runs_off_the_gui_thread_and_narrows_rows(qtbot, vault):
 
 
 def test_generic_columns_for_other_categories(qtbot, qtmodeltester, vault):
-    fields = {"App Language": "English", "Private Account": "Off", "Interests": "Cats|Food"}
-    seed(vault, [Record("tiktok.settings", None, fields, "x:Settings", "settings")])
+    fields = {"Screen": "1080x2400", "App Version": "33.1", "Model": "Pixel 7"}
+    seed(vault, [Record("tiktok.devices", None, fields, "x:Status", "device")])
     model = RecordsModel()
-    model.set_source(VaultRecordSource(vault, "tiktok.settings"), "tiktok.settings")
+    model.set_source(VaultRecordSource(vault, "tiktok.devices"), "tiktok.devices")
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     # the item's own keys (stored in canonical, sorted order)
-    assert headers == ["Date", "App Language", "Interests", "Private Account"]
-    assert model.data(model.index(0, 3)) == "Off"
+    assert headers == ["Date", "App Version", "Model", "Screen"]
+    assert model.data(model.index(0, 3)) == "1080x2400"
     assert model.data(model.index(0, 0)) == ""
     assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == "No time in the export"
     qtmodeltester.check(model)
@@ -156,4 +156,19 @@ def test_million_rows_open_at_once_and_fetch_lazily(qtbot, qtmodeltester, big_wa
     )
     assert first_page < 0.5
     model.set_filter(None)
+    qtmodeltester.check(model)
+
+
+def test_single_object_sections_read_as_one_row_per_field(qtbot, qtmodeltester, vault):
+    settings = {"Personalized Ads": "On", "Private Account": "Off", "Interests": "Cats|Food"}
+    seed(vault, [Record("tiktok.settings", None, settings, "x:SettingsMap", "settings")])
+    model = RecordsModel()
+    model.set_source(VaultRecordSource(vault, "tiktok.settings"), "tiktok.settings")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Date", "Field", "Value"]
+    shown = {model.data(model.index(r, 1)): model.data(model.index(r, 2)) for r in range(3)}
+    assert shown == settings
+    assert model.rowCount() == 3
+    assert model.loaded_records() == 1
+    assert model.row_of(model.record_at(2).id) == 0
     qtmodeltester.check(model)

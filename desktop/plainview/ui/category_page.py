@@ -455,7 +455,7 @@ class CategoryPage(QWidget):
 
     def _update_count(self) -> None:
         loc = self.locale()
-        loaded = self.model.rowCount()
+        loaded = self.model.loaded_records()
         if self._details is None:
             self.count_label.setText(self.tr("Counting…") if self.category else "")
             return

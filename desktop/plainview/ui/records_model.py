@@ -128,7 +128,25 @@ def generic_columns(samples: Sequence[Any]) -> tuple[Column, ...]:
     return (TIME, *(Column(raw, (norm,)) for norm, raw in picked))
 
 
+# Sections that hold one object (a map of settings or profile fields): shown as one row per
+# field, which reads far better than one very wide row.
+FIELD_ROWS_CATEGORIES = frozenset(
+    {
+        "tiktok.profile",
+        "tiktok.autofill",
+        "tiktok.settings",
+        "tiktok.activity_summary",
+        "tiktok.ad_interests",
+        "tiktok.location",
+    }
+)
+FIELD = Column("Field", ("<key>",))
+VALUE = Column("Value", ("<value>",))
+
+
 def columns_for(category: str, samples: Sequence[Any] = ()) -> tuple[Column, ...]:
+    if category in FIELD_ROWS_CATEGORIES:
+        return (TIME, FIELD, VALUE)
     if category in CATEGORY_COLUMNS:
         return CATEGORY_COLUMNS[category]
     return generic_columns(samples)
@@ -213,7 +231,8 @@ class RecordsModel(QAbstractTableModel):
         self.page_size = page_size
         self.category = ""
         self._source: RecordSource | None = None
-        self._rows: list[Any] = []
+        self._rows: list[Any] = []  # the records loaded so far, in order
+        self._lines: list[tuple[Any, str | None]] = []  # display rows: (record, field key)
         self._columns: tuple[Column, ...] = (TIME,)
         self._order = "time_desc"
         self._filter: str | None = None
@@ -260,6 +279,7 @@ class RecordsModel(QAbstractTableModel):
         self._source = None
         self.category = ""
         self._rows = []
+        self._lines = []
         self._columns = (TIME,)
         self._exhausted = True
         self._filter = None
@@ -273,6 +293,7 @@ class RecordsModel(QAbstractTableModel):
         if self._source is not None and self._filter is not None:
             self.beginResetModel()
             self._rows = []
+            self._lines = []
             self._exhausted = False
             self.endResetModel()
             self._fetch_async(reset=True)
@@ -285,6 +306,7 @@ class RecordsModel(QAbstractTableModel):
     def _reset_with(self, first: list[Any]) -> None:
         self.beginResetModel()
         self._rows = list(first)
+        self._lines = self._expand(self._rows)
         self._exhausted = self._source is None or len(first) < self.page_size
         self._columns = columns_for(self.category, [r.fields for r in first[:50]])
         self.endResetModel()
@@ -339,11 +361,15 @@ class RecordsModel(QAbstractTableModel):
 
     def _append(self, more: list[Any]) -> None:
         self._exhausted = len(more) < self.page_size
-        if more:
-            start = len(self._rows)
-            self.beginInsertRows(QModelIndex(), start, start + len(more) - 1)
+        lines = self._expand(more)
+        if lines:
+            start = len(self._lines)
+            self.beginInsertRows(QModelIndex(), start, start + len(lines) - 1)
             self._rows.extend(more)
+            self._lines.extend(lines)
             self.endInsertRows()
+        else:
+            self._rows.extend(more)
         self.fetched.emit(len(self._rows))
 
     @property
@@ -352,17 +378,32 @@ class RecordsModel(QAbstractTableModel):
 
     # -- table -------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._lines)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._columns)
 
+    def _expand(self, records: list[Any]) -> list[tuple[Any, str | None]]:
+        if self.category not in FIELD_ROWS_CATEGORIES:
+            return [(rec, None) for rec in records]
+        lines: list[tuple[Any, str | None]] = []
+        for rec in records:
+            if isinstance(rec.fields, dict) and rec.fields:
+                lines.extend((rec, str(key)) for key in rec.fields)
+            else:
+                lines.append((rec, "*"))
+        return lines
+
+    def loaded_records(self) -> int:
+        """How many records are loaded (a record can span several rows)."""
+        return len(self._rows)
+
     def record_at(self, row: int) -> Any:
-        return self._rows[row]
+        return self._lines[row][0]
 
     def row_of(self, record_id: int) -> int | None:
-        """The row of a loaded record, or None."""
-        for i, rec in enumerate(self._rows):
+        """The first row of a loaded record, or None."""
+        for i, (rec, _key) in enumerate(self._lines):
             if rec.id == record_id:
                 return i
         return None
@@ -388,26 +429,36 @@ class RecordsModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= len(self._rows):
+        if not index.isValid() or index.row() >= len(self._lines):
             return None
-        rec = self._rows[index.row()]
+        rec, key = self._lines[index.row()]
         column = self._columns[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if column.is_time:
                 return local_time_text(rec.occurred_at, self._locale)
-            return cell_text(rec.fields, column)
+            return self._cell(rec, key, column)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.is_time:
                 return utc_time_text(rec.occurred_at) or QCoreApplication.translate(
                     "RecordsModel", "No time in the export"
                 )
-            text = cell_text(rec.fields, column)
+            text = self._cell(rec, key, column)
             return text if len(text) > 40 else None
         if role == RECORD_ID_ROLE:
             return rec.id
         if role == FIELDS_ROLE:
             return rec.fields
         return None
+
+    @staticmethod
+    def _cell(rec: Any, key: str | None, column: Column) -> str:
+        if column is FIELD:
+            return "" if key in (None, "*") else str(key)
+        if column is VALUE:
+            if key in (None, "*"):
+                return cell_text(rec.fields, Column("", ("*",)))
+            return cell_text({key: rec.fields[key]}, Column("", (norm_key(str(key)),)))
+        return cell_text(rec.fields, column)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -421,7 +472,7 @@ class RecordsModel(QAbstractTableModel):
         self.set_order("time_asc" if order == Qt.SortOrder.AscendingOrder else "time_desc")
 
 
-_KNOWN = {c for cols in CATEGORY_COLUMNS.values() for c in cols} | {TIME}
+_KNOWN = {c for cols in CATEGORY_COLUMNS.values() for c in cols} | {TIME, FIELD, VALUE}
 
 
 # Header texts for lupdate (they are stored as data above).
@@ -451,5 +502,7 @@ def _headers_for_translation() -> None:  # pragma: no cover - only read by lupda
         QCoreApplication.translate("RecordsModel", "Place"),
         QCoreApplication.translate("RecordsModel", "Rating"),
         QCoreApplication.translate("RecordsModel", "Review"),
+        QCoreApplication.translate("RecordsModel", "Field"),
+        QCoreApplication.translate("RecordsModel", "Value"),
     ):
         del text
