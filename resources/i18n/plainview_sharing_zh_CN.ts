@@ -534,6 +534,10 @@
         <translation>保存数据包</translation>
     </message>
     <message>
+        <source>Writing progress</source>
+        <translation>写入进度</translation>
+    </message>
+    <message>
         <source>Close</source>
         <translation>关闭</translation>
     </message>

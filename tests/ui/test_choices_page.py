@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import zipfile
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +13,6 @@ from plainview.model import TIKTOK_CATEGORIES
 from plainview.sharing import choices
 from plainview.ui.choices_page import ChoicesModel, ChoicesPage, load_snapshot
 from plainview.ui.letters_dialog import LettersDialog
-from plainview.ui.share_preview_dialog import SharePreviewDialog
 
 
 def _page(qtbot: Any, ctx: Any) -> ChoicesPage:
@@ -70,30 +67,6 @@ def test_mismatch_flags_are_shown_plainly(qtbot: Any, sharing_ctx: Any) -> None:
     text = page.flags_box.text()
     assert "Personalized Ads: On" in text and "Settings and privacy › Ads" in text
     assert "Disconnect advertisers" in text
-
-
-def test_share_preview_then_save_through_the_seam(
-    qtbot: Any, sharing_ctx: Any, tmp_path: Path, monkeypatch: Any
-) -> None:
-    choices.set_share(sharing_ctx.vault, "tiktok.searches", "shared")
-    choices.set_share(sharing_ctx.vault, "tiktok.logins", "anonymized")
-    out = tmp_path / "share.zip"
-    monkeypatch.setattr(SharePreviewDialog, "ask_save_path", lambda _d: str(out))
-    dialog = SharePreviewDialog(sharing_ctx)
-    qtbot.addWidget(dialog)
-    with qtbot.waitSignal(dialog.preview_loaded, timeout=10_000):
-        pass
-    assert dialog.table.rowCount() == 2
-    assert [dialog.table.item(r, 0).text() for r in range(2)] == ["Searches", "Login history"]
-    assert dialog.table.item(1, 1).text() == "Anonymized"
-    assert "IP addresses" in dialog.table.item(1, 3).text()
-    assert not out.exists()  # nothing written before Save
-    with qtbot.waitSignal(dialog.package_saved, timeout=20_000) as saved:
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert saved.args == [str(out)]
-    with zipfile.ZipFile(out) as zf:
-        manifest = json.loads(zf.read("manifest.json"))
-    assert [c["category"] for c in manifest["categories"]] == ["tiktok.searches", "tiktok.logins"]
 
 
 def test_letters_dialog_view_copy_save(

@@ -286,6 +286,8 @@ class AuditWizard(QWidget):
             self.level_buttons[key].setAccessibleName(name)
         self.back_button.setText(self.tr("&Back"))
         self.back_button.setAccessibleName(self.tr("Back"))
+        self.next_button.setText(self.tr("&Next"))
+        self.next_button.setAccessibleName(self.tr("Next"))
         self.pause_button.setText(self.tr("Pause and c&lose"))
         self.pause_button.setAccessibleName(self.tr("Pause and close"))
         self.what_heading.setText(self.tr("What this is"))

@@ -123,6 +123,7 @@ class SharePreviewDialog(QDialog):
         self.table.setAccessibleName(self.tr("Categories in the share package"))
         self.save_button.setText(self.tr("&Save package…"))
         self.save_button.setAccessibleName(self.tr("Save package"))
+        self.progress.setAccessibleName(self.tr("Writing progress"))
         self.close_button.setAccessibleName(self.tr("Close"))
         if self.plan is not None:
             self._fill(self.plan)
