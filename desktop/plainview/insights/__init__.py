@@ -129,16 +129,26 @@ def _general(vault: Readable, category: str, t: Texts) -> list[Fact]:
                 category,
             )
         )
-    timed = sum(q.by_hour(vault, category)) if category in TIMED_ROUTINE else 0
-    if timed >= MIN_FOR_PATTERNS:
-        out += _patterns(vault, category, t, timed, days)
+    if category in TIMED_ROUTINE:
+        hours = q.by_hour(vault, category)
+        if sum(hours) >= MIN_FOR_PATTERNS:
+            out += _patterns(vault, category, t, hours, days)
     return out
 
 
-def _patterns(vault: Readable, category: str, t: Texts, timed: int, days: int) -> list[Fact]:
-    hours = q.by_hour(vault, category)
+def _routine(category: str, t: Texts, hours: list[int]) -> Fact:
     busy = max(range(24), key=lambda h: (hours[h], -h))
     quiet = min(range(24), key=lambda h: (hours[h], h))
+    return Fact(
+        "routine",
+        t.fact("routine", busy=t.hours(busy), quiet=t.hours(quiet)),
+        {"busiest_hour": busy, "quietest_hour": quiet},
+        category,
+    )
+
+
+def _patterns(vault: Readable, category: str, t: Texts, hours: list[int], days: int) -> list[Fact]:
+    busy = max(range(24), key=lambda h: (hours[h], -h))
     weekdays = q.by_weekday(vault, category)
     top_day = max(range(7), key=lambda d: (weekdays[d], -d))
     out = [
@@ -149,22 +159,24 @@ def _patterns(vault: Readable, category: str, t: Texts, timed: int, days: int) -
             top_day,
             category,
         ),
-        Fact(
-            "routine",
-            t.fact("routine", busy=t.hours(busy), quiet=t.hours(quiet)),
-            {"busiest_hour": busy, "quietest_hour": quiet},
-            category,
-        ),
+        _routine(category, t, hours),
     ]
     if days:
-        per_day = round(timed / days, 1)
+        per_day = round(sum(hours) / days, 1)
         out.append(Fact("per_day", t.fact("per_day", per_day=t.number(per_day)), per_day, category))
     return out
 
 
-def _logins(vault: Readable, t: Texts) -> list[Fact]:
+def _headline_routine(vault: Readable, t: Texts) -> list[Fact]:
+    hours = q.by_hour(vault, "tiktok.watch_history")
+    if sum(hours) < MIN_FOR_PATTERNS:
+        return []
+    return [_routine("tiktok.watch_history", t, hours)]
+
+
+def _logins(vault: Readable, t: Texts, full: bool = True) -> list[Fact]:
     cat = "tiktok.logins"
-    n = q.basics(vault, cat)[0]
+    n = q.count(vault, cat)
     if not n:
         return []
     ips = q.distinct_count(vault, cat, q.IP)
@@ -182,6 +194,8 @@ def _logins(vault: Readable, t: Texts) -> list[Fact]:
             cat,
         )
     ]
+    if not full:
+        return out
     latest = q.latest_with_time(vault, cat)
     if latest is not None:
         when, fields = latest
@@ -342,7 +356,7 @@ def _interest_inference(vault: Readable, t: Texts) -> list[Fact]:
 
 def _messages(vault: Readable, t: Texts) -> list[Fact]:
     cat = "tiktok.direct_messages"
-    n = q.basics(vault, cat)[0]
+    n = q.count(vault, cat)
     if not n:
         return []
     chats = q.distinct_paths(vault, cat)
@@ -397,7 +411,7 @@ def _summary(vault: Readable, t: Texts) -> list[Fact]:
 
 
 def _unrecognized(vault: Readable, t: Texts) -> list[Fact]:
-    n = q.basics(vault, UNRECOGNIZED)[0]
+    n = q.count(vault, UNRECOGNIZED)
     if not n:
         return []
     return [Fact("unrecognized", t.fact("unrecognized", parts=t.count(n, "part")), n, UNRECOGNIZED)]
@@ -440,7 +454,7 @@ def headline_facts(vault: Readable, lang: str = "en", limit: int = 5) -> list[Fa
     """The most striking facts across the data, for the overview (at most ``limit``)."""
     t = Texts(lang)
     candidates: list[Callable[[], list[Fact]]] = [
-        lambda: [f for f in _logins(vault, t) if f.id == "logins"],
+        lambda: _logins(vault, t, full=False),
         lambda: [f for f in _off_platform(vault, t) if f.id == "off_platform"],
         lambda: _watched(vault, t),
         lambda: [f for f in _general(vault, "tiktok.watch_history", t) if f.id == "routine"],
@@ -460,7 +474,7 @@ def headline_facts(vault: Readable, lang: str = "en", limit: int = 5) -> list[Fa
 
 def _watched(vault: Readable, t: Texts) -> list[Fact]:
     cat = "tiktok.watch_history"
-    n, first, last, _days = q.basics(vault, cat)
+    n, first, last = q.span(vault, cat)
     if not n or first is None or last is None:
         return []
     return [
@@ -474,7 +488,7 @@ def _watched(vault: Readable, t: Texts) -> list[Fact]:
 
 
 def _searched(vault: Readable, t: Texts) -> list[Fact]:
-    n = q.basics(vault, "tiktok.searches")[0]
+    n = q.count(vault, "tiktok.searches")
     if not n:
         return []
     return [Fact("searched", t.fact("searched", times=t.count(n, "time")), n, "tiktok.searches")]

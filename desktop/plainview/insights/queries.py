@@ -70,6 +70,21 @@ def basics(vault: Readable, category: str) -> tuple[int, datetime | None, dateti
     return int(r[0]), to_dt(r[1]), to_dt(r[2]), int(r[3] or 0)
 
 
+def count(vault: Readable, category: str) -> int:
+    r = one(vault, "SELECT count(*) FROM records WHERE category = ?", (category,))
+    return int(r[0])
+
+
+def span(vault: Readable, category: str) -> tuple[int, datetime | None, datetime | None]:
+    """(count, first time, last time) of a category."""
+    r = one(
+        vault,
+        "SELECT count(*), min(occurred_at), max(occurred_at) FROM records WHERE category = ?",
+        (category,),
+    )
+    return int(r[0]), to_dt(r[1]), to_dt(r[2])
+
+
 def by_hour(vault: Readable, category: str) -> list[int]:
     """Records per hour of day, UTC, 24 numbers."""
     counts = [0] * 24
