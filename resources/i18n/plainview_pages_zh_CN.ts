@@ -321,12 +321,21 @@
         <translation>你的导出文件中为空的部分：{list}。</translation>
     </message>
     <message>
+        <source>Not in this export: {list}.</source>
+        <translation>这份导出文件中没有：{list}。</translation>
+    </message>
+    <message>
         <source>Not recognised, but kept as they are so nothing is lost: {list}.</source>
         <translation>未能识别，但已原样保存，不会丢失任何内容：{list}。</translation>
     </message>
     <message>
         <source>Warnings:</source>
         <translation>警告：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
     </message>
 </context>
 <context>
@@ -386,6 +395,11 @@
     <message>
         <source>Nothing in your export for: {names}.</source>
         <translation>你的导出文件中没有以下内容：{names}。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
     </message>
     <message>
         <source>1 record</source>

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from plainview.errors import ArchiveRejected, ImportCancelled, PlainviewError
+from plainview.model import UNRECOGNIZED
 from plainview.resources import resource
 from plainview.ui.context import AppContext
 from plainview.ui.drop_zone import DropZone
@@ -444,18 +445,30 @@ class ImportPage(QWidget):
             parts.append("<ul>" + "".join(rows) + "</ul>")
         sections = getattr(result, "sections", {}) or {}
 
-        def names(items: Any) -> list[str]:
-            out = []
-            for item in items or []:
-                key = item.get("category") or item.get("path") if isinstance(item, dict) else item
-                text = str(key)
-                out.append(self._title(text) if text.startswith("tiktok.") else text)
-            return sorted(set(out))
+        by_status = self._section_categories(result)
 
-        empty = names(sections.get("empty"))
+        def titles(status: str) -> list[str]:
+            # whole categories only: a category with data elsewhere in the export is not
+            # "empty" because one of its lists was
+            cats = {c for c in by_status.get(status, set()) if records.get(c, 0) <= 0}
+            return sorted(self._title(c) for c in cats if c != UNRECOGNIZED)
+
+        def names(items: Any) -> list[str]:
+            return sorted({str(item) for item in items or []})
+
+        empty = titles("empty")
         if empty:
             parts.append(
-                html.escape(self.tr("Empty in your export: {list}.").format(list=", ".join(empty)))
+                html.escape(
+                    self.tr("Empty in your export: {list}.").format(list=self._sep().join(empty))
+                )
+            )
+        missing = titles("missing")
+        if missing:
+            parts.append(
+                html.escape(
+                    self.tr("Not in this export: {list}.").format(list=self._sep().join(missing))
+                )
             )
         unknown = names(sections.get("unrecognized"))
         if unknown:
@@ -463,18 +476,29 @@ class ImportPage(QWidget):
                 html.escape(
                     self.tr(
                         "Not recognised, but kept as they are so nothing is lost: {list}."
-                    ).format(list=", ".join(unknown))
+                    ).format(list=self._sep().join(unknown))
                 )
             )
         warnings = [str(w) for w in getattr(result, "warnings", []) or []]
         if warnings:
-            parts.append(
-                html.escape(self.tr("Warnings:"))
-                + "<ul>"
-                + "".join(f"<li>{html.escape(w)}</li>" for w in warnings)
-                + "</ul>"
-            )
-        return "<br/>".join(parts)
+            parts.append(html.escape(self.tr("Warnings:")))
+            parts.append("<ul>" + "".join(f"<li>{html.escape(w)}</li>" for w in warnings) + "</ul>")
+        return "".join(p if p.startswith("<ul>") else f"<p>{p}</p>" for p in parts)
+
+    def _sep(self) -> str:
+        """The separator between items of a list in running text (", " / "、")."""
+        return self.tr(", ", "list separator")
+
+    def _section_categories(self, result: Any) -> dict[str, set[str]]:
+        """Category ids per section status for this import (from the vault's sections)."""
+        out: dict[str, set[str]] = {}
+        try:
+            rows = self.ctx.vault.sections(int(result.import_id))
+        except (AttributeError, PlainviewError, TypeError, ValueError):
+            return out
+        for _path, category, status, _count in rows:
+            out.setdefault(str(status), set()).add(str(category))
+        return out
 
     def _update_enabled(self) -> None:
         busy = self._task is not None

@@ -308,7 +308,7 @@ class OverviewPage(QWidget):
         empty = [c for c in TIKTOK_CATEGORIES if c not in with_data and c != UNRECOGNIZED]
         names = [self._title(catalog, c) for c in empty]
         self.no_data_label.setText(
-            self.tr("Nothing in your export for: {names}.").format(names=", ".join(names))
+            self.tr("Nothing in your export for: {names}.").format(names=self._sep().join(names))
             if names
             else ""
         )
@@ -359,6 +359,10 @@ class OverviewPage(QWidget):
             tile.clicked.connect(lambda _c=False, cat=category: self.category_requested.emit(cat))
             self.tiles[category] = tile
         self._layout_tiles()
+
+    def _sep(self) -> str:
+        """The separator between items of a list in running text (", " / "、")."""
+        return self.tr(", ", "list separator")
 
     def _records_text(self, count: int) -> str:
         if count == 1:
