@@ -410,7 +410,8 @@ class Catalog:
         ]
         pol = self.policy(policy)
         notes: list[str] = []
-        if any(p.source.id != pol.source.id and p.source.grade == "A" for p in why):
+        main_policies = {self._base["policies"][k]["source"] for k in POLICIES}
+        if any(p.source.id in main_policies and p.source.id != pol.source.id for p in why):
             notes.append(self.template("other_policy"))
         return Explanation(
             category=category,

@@ -187,3 +187,10 @@ def test_regulator_findings_mirror_the_fact_base_and_are_marked_secondary() -> N
     for row, finding in zip(table_rows, en, strict=True):
         assert row.split("|")[1].strip().startswith(finding.date.split(" (")[0][:6].strip())
     assert "secondary" in load_catalog("en").template("regulator_note")
+
+
+def test_note_when_another_policy_is_quoted(en: Catalog) -> None:
+    assert en.explain("tiktok.devices", "eea").notes == ()  # cites the Cookies Policy only
+    assert en.explain("tiktok.watch_history", "eea").notes == ()
+    row = en.explain("tiktok.watch_history", "row")
+    assert row.notes == (en.template("other_policy"),)
