@@ -144,6 +144,7 @@ class Explanation:
     fallback_marker: str = ""
     lang: str = BASE_LANG
     notes: tuple[str, ...] = field(default=())
+    paraphrase_marker: str = ""  # shown with every purpose whose ``paraphrase`` is True
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -433,6 +434,7 @@ class Catalog:
             fallback_marker=self.fallback_marker,
             lang=self.lang,
             notes=tuple(notes),
+            paraphrase_marker=self.template("paraphrase"),
         )
 
     def _purpose(

@@ -98,6 +98,8 @@ def render(
     for p in expl.why:
         out.append(f"  • {p.title}")
         out.append(_wrap(p.text, "    "))
+        if p.paraphrase:
+            out.append(f"    {expl.paraphrase_marker}")
         if p.quote:
             out.append(_wrap(f"{lab['quote']}{c}“{p.quote}”", "    "))
             if p.quote_translation:

@@ -194,3 +194,15 @@ def test_note_when_another_policy_is_quoted(en: Catalog) -> None:
     assert en.explain("tiktok.watch_history", "eea").notes == ()
     row = en.explain("tiktok.watch_history", "row")
     assert row.notes == (en.template("other_policy"),)
+
+
+def test_paraphrases_are_marked(en: Catalog) -> None:
+    e = en.explain("tiktok.profile", "eea")
+    legal = next(p for p in e.why if p.entry_id == "profile_legal")
+    assert legal.paraphrase and legal.quote is None
+    assert e.paraphrase_marker == "(paraphrase, not a quote)"
+    from plainview.commands.explain_cmd import labels, render
+
+    assert "(paraphrase, not a quote)" in render(e, labels("en"), "", [])
+    zh = load_catalog("zh_CN").explain("tiktok.profile", "eea")
+    assert zh.paraphrase_marker == "（转述，并非原话）"
