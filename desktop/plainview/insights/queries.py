@@ -13,7 +13,7 @@ from contextlib import AbstractContextManager
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Final, Protocol
 
-SENTINELS: Final = frozenset({"", "n/a", "none", "null", "[]", "{}"})
+SENTINELS: Final = frozenset({"", "n/a", "none", "null", "[]", "{}", "n.v.t."})
 DAY: Final = 86_400
 
 
@@ -137,7 +137,7 @@ def distinct_count(vault: Readable, category: str, expr: str) -> int:
     r = one(
         vault,
         f"SELECT count(DISTINCT v) FROM (SELECT {expr} AS v FROM records "  # noqa: S608
-        "WHERE category = ?) WHERE v IS NOT NULL AND lower(v) NOT IN ('n/a', 'none')",
+        "WHERE category = ?) WHERE v IS NOT NULL AND lower(v) NOT IN ('n/a', 'none', 'n.v.t.')",
         (category,),
     )
     return int(r[0] or 0)
@@ -150,7 +150,7 @@ def top_values(vault: Readable, category: str, expr: str, limit: int) -> list[tu
         for v, n in rows(
             vault,
             f"SELECT min(v), count(*) AS n FROM (SELECT {expr} AS v FROM records "  # noqa: S608
-            "WHERE category = ?) WHERE v IS NOT NULL AND lower(v) NOT IN ('n/a', 'none') "
+            "WHERE category = ?) WHERE v IS NOT NULL AND lower(v) NOT IN ('n/a', 'none', 'n.v.t.') "
             "GROUP BY lower(v) ORDER BY n DESC, lower(v) LIMIT ?",
             (category, limit),
         )
@@ -203,7 +203,7 @@ def ad_ids(vault: Readable) -> int:
     r = one(
         vault,
         f"SELECT count(DISTINCT v) FROM ({union}) "  # noqa: S608
-        "WHERE v IS NOT NULL AND lower(v) NOT IN ('n/a', 'none') "
+        "WHERE v IS NOT NULL AND lower(v) NOT IN ('n/a', 'none', 'n.v.t.') "
         "AND v NOT GLOB '00000000-0000-0000-0000-000000000000'",
     )
     return int(r[0] or 0)

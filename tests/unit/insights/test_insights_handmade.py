@@ -176,3 +176,32 @@ def test_policy_falls_back_to_setting_then_eea(vault: Any) -> None:
 def test_unknown_category(data: Any) -> None:
     with pytest.raises(UsageError):
         insights.facts_for(data, "tiktok.nope")
+
+
+def test_dutch_txt_labels_and_sentinels(filled_vault: Callable[..., Any]) -> None:
+    recs = [
+        Record(
+            "tiktok.logins",
+            T0 + timedelta(hours=i),
+            {
+                "Datum": "x",
+                "IP": f"192.0.2.{i % 2}",
+                "Apparaatmodel": "Pixel 7",
+                "Netwerktype": net,
+            },
+            "Inloggeschiedenis.txt",
+        )
+        for i, net in enumerate(["Wi-Fi", "n.v.t.", "4G"])
+    ]
+    recs.append(
+        Record("tiktok.searches", T0, {"Datum": "x", "Zoekterm": "fiets"}, "Zoekopdrachten.txt")
+    )
+    recs.append(
+        Record("tiktok.searches", T0, {"Datum": "y", "Zoekterm": "fiets"}, "Zoekopdrachten.txt")
+    )
+    vault = filled_vault(recs)
+    facts = {f.id: f for f in insights.facts_for(vault, "tiktok.logins", "en")}
+    assert facts["logins"].value == {"logins": 3, "ips": 2, "devices": 1}
+    assert facts["networks"].value == ["4G", "Wi-Fi"]
+    top = {f.id: f for f in insights.facts_for(vault, "tiktok.searches", "en")}
+    assert top["top_searches"].value == ["fiets"]
