@@ -19,8 +19,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
+from operator import itemgetter
 from pathlib import Path
 from typing import Any, Final, Literal, NamedTuple
+
+import orjson
 
 from plainview.errors import (
     UsageError,
@@ -42,6 +45,11 @@ _INSERT_RECORD: Final = (
 )
 _INSERT_FTS: Final = "INSERT INTO records_fts (rowid, text) VALUES (?, ?)"
 _RECORD_COLUMNS: Final = "id, category, occurred_at, fields, import_id, source_path"
+# Canonical JSON = orjson with sorted keys (compact, UTF-8 kept); items orjson refuses (integers
+# beyond 64 bits, non-string keys, lone surrogates) go through the standard library's encoder
+# with the same options. The choice depends only on the item, so the form is deterministic.
+_SORT_KEYS: Final = orjson.OPT_SORT_KEYS
+_CANONICAL: Final = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
 class Cursor(NamedTuple):
@@ -122,7 +130,10 @@ def _to_record(row: Any) -> StoredRecord:
 
 def canonical_fields(fields: Any) -> str:
     """The canonical JSON of an item: sorted keys, compact, UTF-8 text kept as is."""
-    return json.dumps(fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+    try:
+        return orjson.dumps(fields, option=_SORT_KEYS).decode()
+    except TypeError:  # orjson.JSONEncodeError is a TypeError
+        return _CANONICAL.encode(fields)
 
 
 def content_hash(category: str, fields_json: str) -> bytes:
@@ -485,25 +496,33 @@ class Vault:
         added_by: Counter[str],
         seen_by: Counter[str],
     ) -> None:
+        # Hot loop (1,000,000 records must stay within 0.7x a bare executemany): locals only.
         occurrences = state.occurrences
         first_id = next_id = state.next_id
-        rows = []
-        texts = []
+        rows: list[tuple[Any, ...]] = []
+        texts: list[tuple[int, str]] = []
+        add_row = rows.append
+        add_text = texts.append
+        get_occurrence = occurrences.get
         sha256 = hashlib.sha256
-        dumps = json.dumps
+        dumps = orjson.dumps
+        sort_keys = _SORT_KEYS
+        from_bytes = int.from_bytes
         for rec in batch:
-            fields_json = dumps(
-                rec.fields, sort_keys=True, separators=(",", ":"), ensure_ascii=False
-            )
-            digest = sha256(f"{rec.category}\0{fields_json}".encode()).digest()
-            prefix = int.from_bytes(digest[:8], "little")
-            occurrence = occurrences.get(prefix, 0)
+            category = rec.category
+            try:
+                fields_json = dumps(rec.fields, option=sort_keys).decode()
+            except TypeError:
+                fields_json = _CANONICAL.encode(rec.fields)
+            digest = sha256((category + "\0" + fields_json).encode()).digest()
+            prefix = from_bytes(digest[:8], "little")
+            occurrence = get_occurrence(prefix, 0)
             occurrences[prefix] = occurrence + 1
             at = rec.occurred_at
-            rows.append(
+            add_row(
                 (
                     next_id,
-                    rec.category,
+                    category,
                     None if at is None else int(at.timestamp()),
                     fields_json,
                     import_id,
@@ -513,12 +532,12 @@ class Vault:
                 )
             )
             if rec.text:
-                texts.append((next_id, rec.text))
+                add_text((next_id, rec.text))
             next_id += 1
         state.next_id = next_id
         conn = state.conn
         inserted = conn.executemany(_INSERT_RECORD, rows).rowcount
-        categories = Counter(r[1] for r in rows)
+        categories = Counter(map(itemgetter(1), rows))
         seen_by.update(categories)
         if inserted == len(rows):
             added_by.update(categories)
