@@ -417,6 +417,40 @@ def _unrecognized(vault: Readable, t: Texts) -> list[Fact]:
     return [Fact("unrecognized", t.fact("unrecognized", parts=t.count(n, "part")), n, UNRECOGNIZED)]
 
 
+def _ad_clicks(vault: Readable, t: Texts) -> list[Fact]:
+    cat = "tiktok.ad_clicks"
+    top = [v for v, _n in q.top_values(vault, cat, q.AD_TITLE, 3)]
+    if not top:
+        return []
+    titles = t.join([t.quote(v) for v in top])
+    return [Fact("top_ads", t.fact("top_ads", titles=titles), top, cat)]
+
+
+def _posts(vault: Readable, t: Texts) -> list[Fact]:
+    cat = "tiktok.posts"
+    values = [v for v, _n in q.top_values(vault, cat, q.WHO_CAN_VIEW, 4)]
+    if not values:
+        return []
+    shown = t.join([t.quote(v) for v in values])
+    return [Fact("post_audience", t.fact("post_audience", values=shown), values, cat)]
+
+
+def _purchases(vault: Readable, t: Texts) -> list[Fact]:
+    cat = "tiktok.purchases"
+    gifts = q.count_where(vault, cat, q.GIFT)
+    if not gifts:
+        return []
+    people = q.distinct_count(vault, cat, q.USER)
+    return [
+        Fact(
+            "gifts",
+            t.fact("gifts", gifts=t.count(gifts, "gift"), people=t.count(people, "person")),
+            {"gifts": gifts, "people": people},
+            cat,
+        )
+    ]
+
+
 _SPECIFIC: Final[dict[str, list[Callable[[Readable, Texts], list[Fact]]]]] = {
     "tiktok.logins": [_logins],
     "tiktok.off_platform": [_off_platform],
@@ -428,6 +462,9 @@ _SPECIFIC: Final[dict[str, list[Callable[[Readable, Texts], list[Fact]]]]] = {
     "tiktok.searches": [_searches],
     "tiktok.devices": [_devices],
     "tiktok.activity_summary": [_summary],
+    "tiktok.ad_clicks": [_ad_clicks],
+    "tiktok.posts": [_posts],
+    "tiktok.purchases": [_purchases],
     UNRECOGNIZED: [_unrecognized],
 }
 

@@ -39,6 +39,10 @@ NETWORK: Final = jx("NetworkType", "Network Type", "Netwerktype")
 SOURCE: Final = jx("Source", "Bron")
 EVENT: Final = jx("Event", "Gebeurtenis")
 TERM: Final = jx("SearchTerm", "Search Term", "Zoekterm")
+AD_TITLE: Final = jx("AdTitle", "Ad Title")
+WHO_CAN_VIEW: Final = jx("WhoCanView", "Who Can View")
+GIFT: Final = jx("GiftAmount", "Gift Amount")
+USER: Final = jx("UserName", "User Name", "Username", "Gebruikersnaam")
 
 
 def useful(value: Any) -> bool:
@@ -131,6 +135,17 @@ def over_time(vault: Readable, category: str, bucket: str) -> list[tuple[str, in
         )
         return [(str(m), int(n)) for m, n in found]
     raise ValueError(f"bucket must be 'day' or 'month', not {bucket!r}")
+
+
+def count_where(vault: Readable, category: str, expr: str) -> int:
+    """Records of ``category`` where ``expr`` has a useful value."""
+    r = one(
+        vault,
+        f"SELECT count(*) FROM (SELECT {expr} AS v FROM records "  # noqa: S608
+        "WHERE category = ?) WHERE v IS NOT NULL AND lower(v) NOT IN ('n/a', 'none', 'n.v.t.')",
+        (category,),
+    )
+    return int(r[0] or 0)
 
 
 def distinct_count(vault: Readable, category: str, expr: str) -> int:

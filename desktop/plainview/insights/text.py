@@ -20,7 +20,21 @@ FORMAT_KEYS: Final = frozenset(
     {"months", "weekdays", "date", "hours", "list_sep", "list_and", "thousands", "quote"}
 )
 NOUN_KEYS: Final = frozenset(
-    {"item", "time", "ip", "device", "company", "message", "chat", "ad_id", "part", "day", "video"}
+    {
+        "item",
+        "time",
+        "ip",
+        "device",
+        "company",
+        "message",
+        "chat",
+        "ad_id",
+        "part",
+        "day",
+        "video",
+        "gift",
+        "person",
+    }
 )
 FACT_KEYS: Final = frozenset(
     {
@@ -52,6 +66,9 @@ FACT_KEYS: Final = frozenset(
         "unrecognized",
         "watched",
         "searched",
+        "top_ads",
+        "post_audience",
+        "gifts",
         "section_empty",
         "section_missing",
     }

@@ -205,3 +205,29 @@ def test_dutch_txt_labels_and_sentinels(filled_vault: Callable[..., Any]) -> Non
     assert facts["networks"].value == ["4G", "Wi-Fi"]
     top = {f.id: f for f in insights.facts_for(vault, "tiktok.searches", "en")}
     assert top["top_searches"].value == ["fiets"]
+
+
+def test_ads_posts_and_gifts(filled_vault: Callable[..., Any]) -> None:
+    recs = [
+        Record("tiktok.ad_clicks", T0, {"CreateTime": "x", "AdTitle": t, "AdLink": "l"}, "a")
+        for t in ["Shoes", "Shoes", "Tea", "N/A"]
+    ]
+    recs += [
+        Record("tiktok.posts", T0, {"Date": "x", "WhoCanView": w}, "p")
+        for w in ["Everyone", "Everyone", "Friends"]
+    ]
+    recs += [
+        Record("tiktok.purchases", T0, {"Date": "x", "GiftAmount": "5", "UserName": u}, "g")
+        for u in ["a.example", "b.example", "a.example"]
+    ]
+    recs.append(Record("tiktok.purchases", T0, {"Date": "x", "Price": "0.99"}, "buy"))
+    vault = filled_vault(recs)
+    ads = {f.id: f for f in insights.facts_for(vault, "tiktok.ad_clicks")}
+    assert ads["top_ads"].value == ["Shoes", "Tea"]
+    posts = {f.id: f for f in insights.facts_for(vault, "tiktok.posts")}
+    assert posts["post_audience"].value == ["Everyone", "Friends"]
+    buys = {f.id: f for f in insights.facts_for(vault, "tiktok.purchases")}
+    assert buys["gifts"].value == {"gifts": 3, "people": 2}
+    assert buys["gifts"].text == "You sent 3 gifts to 2 people."
+    zh = {f.id: f for f in insights.facts_for(vault, "tiktok.purchases", "zh_CN")}
+    assert zh["gifts"].text == "你向 2 个人送出了 3 份礼物。"
