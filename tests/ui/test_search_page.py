@@ -50,8 +50,9 @@ def test_results_grouped_with_terms_marked(qtbot, pages_ctx, vault):
     assert [g.data(CATEGORY_ROLE) for g in groups] == ["tiktok.searches", "tiktok.direct_messages"]
     assert groups[0].text() == "Searches (3)"
     assert groups[0].rowCount() == 3
-    child = groups[1].child(0)
+    child = groups[1].child(0, 1)
     assert "did you see that sourdough video?" in child.text()
+    assert groups[1].child(0, 0).text()  # the time, in its own column
     assert child.data(TERMS_ROLE) == ["Sourdough"]
     assert page.status.text() == "4 results for “Sourdough”."
     assert unnamed_controls(page) == []

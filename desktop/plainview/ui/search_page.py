@@ -67,6 +67,16 @@ TERMS_ROLE = Qt.ItemDataRole.UserRole + 3
 Index = QModelIndex | QPersistentModelIndex
 
 
+def role_value(index: Index, role: int) -> Any:
+    """``index.data(role)`` without PySide6 6.12's refcount bug: there, every ``data()`` call
+    that finds no value returns a ``None`` it never took a reference to, and enough of them
+    (a few thousand paints) crash the interpreter. ``itemData()`` returns only set roles."""
+    model = index.model()
+    if model is None or not index.isValid():
+        return None
+    return model.itemData(index).get(int(role))
+
+
 def query_terms(query: str) -> list[str]:
     """The words to highlight (the vault matches each as a prefix)."""
     return [w for w in re.findall(r"\w+", query, flags=re.UNICODE) if w]
@@ -115,8 +125,8 @@ class HighlightDelegate(QStyledItemDelegate):
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDocumentMargin(2)
-        doc.setPlainText(str(index.data(Qt.ItemDataRole.DisplayRole) or ""))
-        terms = index.data(TERMS_ROLE) or []
+        doc.setPlainText(str(role_value(index, Qt.ItemDataRole.DisplayRole) or ""))
+        terms = role_value(index, TERMS_ROLE) or []
         if terms:
             mark = QTextCharFormat()
             mark.setFontWeight(700)
@@ -210,6 +220,7 @@ class SearchPage(QWidget):
         layout.addLayout(row)
         layout.addWidget(self.status)
         layout.addWidget(self.results, 1)
+        layout.addStretch(0)  # keeps the field at the top while there are no results
 
         ctx.locked.connect(self.clear)
         ctx.language_changed.connect(lambda _l: self.retranslate())
@@ -324,16 +335,20 @@ class SearchPage(QWidget):
             for rec in groups[category]:
                 text = snippet(record_text(rec.fields), terms)
                 when = local_time_text(rec.occurred_at, loc)
-                item = QStandardItem(f"{when}  {text}" if when else text)
-                item.setData(category, CATEGORY_ROLE)
-                item.setData(int(rec.id), RECORD_ID_ROLE)
-                item.setData(terms, TERMS_ROLE)
-                item.setToolTip(utc_time_text(rec.occurred_at))
-                item.setAccessibleText(f"{when} {text}".strip())
-                group.appendRow(item)
-            root.appendRow(group)
+                time_item = QStandardItem(when)
+                text_item = QStandardItem(text)
+                text_item.setData(terms, TERMS_ROLE)
+                for item in (time_item, text_item):
+                    item.setData(category, CATEGORY_ROLE)
+                    item.setData(int(rec.id), RECORD_ID_ROLE)
+                    item.setToolTip(utc_time_text(rec.occurred_at))
+                    item.setAccessibleText(f"{when} {text}".strip())
+                group.appendRow([time_item, text_item])
+            root.appendRow([group, QStandardItem()])
+            self.results.setFirstColumnSpanned(root.rowCount() - 1, QModelIndex(), True)
         self._retitle_groups()
         self.results.expandAll()
+        self.results.resizeColumnToContents(0)
         self._hits = len(records)
         self._set_status(error)
         self.searched.emit(len(records))
@@ -396,6 +411,6 @@ class SearchPage(QWidget):
     def _open(self, index: Index) -> None:
         if not index.isValid() or not index.parent().isValid():
             return
-        category = str(index.data(CATEGORY_ROLE))
-        record_id = int(index.data(RECORD_ID_ROLE))
+        category = str(role_value(index, CATEGORY_ROLE))
+        record_id = int(role_value(index, RECORD_ID_ROLE))
         self.record_requested.emit(category, record_id)
