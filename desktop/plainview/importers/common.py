@@ -76,6 +76,11 @@ def parse_date(value: Any) -> datetime | None:
         return _from_epoch(float(value))
     if not isinstance(value, str):
         return None
+    if len(value) == 19 and value[10] == " " and value[4] == "-":  # the common shape, fast
+        try:
+            return datetime.fromisoformat(value).replace(tzinfo=UTC)
+        except ValueError:
+            pass
     s = value.strip()
     if s.lower() in SENTINELS:
         return None
@@ -140,9 +145,23 @@ def item_date(item: Any) -> datetime | None:
     return None
 
 
-def item_text(item: Any, *extra: str) -> str:
+# Categories whose items are a time and a link (plus an optional title): only the title and
+# the context (e.g. a chat partner) are words worth indexing.
+LINK_CATEGORIES: Final = frozenset(
+    {"tiktok.watch_history", "tiktok.likes", "tiktok.favorites", "tiktok.reposts"}
+)
+_TITLE_KEYS: Final = ("Title", "title", "Comment", "comment")
+
+
+def item_text(item: Any, *extra: str, category: str = "") -> str:
     """Searchable words of an item: string values that are not links, dates or sentinels."""
     parts: list[str] = [e for e in extra if e]
+    if category in LINK_CATEGORIES and isinstance(item, dict):
+        for key in _TITLE_KEYS:
+            value = item.get(key)
+            if isinstance(value, str) and value:
+                parts.append(value)
+        return " ".join(parts)
     _collect_text(item, parts, 0)
     return " ".join(parts)
 
@@ -169,6 +188,8 @@ def clean_str(s: str) -> str:
     """Strip NULs and replace lone surrogates with U+FFFD (SECURITY.md "Text")."""
     if "\x00" in s:
         s = s.replace("\x00", "")
+    if s.isascii():
+        return s
     try:
         s.encode("utf-8")
     except UnicodeEncodeError:

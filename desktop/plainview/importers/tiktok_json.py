@@ -223,52 +223,35 @@ class _Prefixed:
         return self._rest.read(n)
 
 
-def events(stream: Readable, state: ParseState) -> Iterator[Event]:
-    """Events of the *first* JSON value, depth-limited; trailing copies -> a warning."""
-    raw = ijson.basic_parse(_strip_bom(stream), use_float=True)
-    depth = 0
+def _too_deep() -> ArchiveRejected:
+    return ArchiveRejected(
+        "The TikTok file is nested far more deeply than a real export. Plainview refuses it.",
+        hint=_HINT,
+    )
+
+
+def _raw_events(stream: Readable) -> Iterator[Event]:
+    return ijson.basic_parse(_strip_bom(stream), use_float=True)  # type: ignore[no-any-return]
+
+
+def _after_document(raw: Iterator[Event], state: ParseState) -> None:
+    """After the first complete value: anything more means TikTok wrote the file twice."""
     try:
-        for ev, val in raw:
-            if ev == "start_map" or ev == "start_array":
-                depth += 1
-                if depth > MAX_DEPTH:
-                    raise ArchiveRejected(
-                        "The TikTok file is nested far more deeply than a real export. "
-                        "Plainview refuses it.",
-                        hint=_HINT,
-                    )
-            elif ev == "end_map" or ev == "end_array":
-                depth -= 1
-            yield ev, val
-            if depth == 0:
-                break
-        else:
-            return
-        # The first complete value is done. Anything but whitespace after it means the file
-        # holds more (TikTok sometimes writes the whole document twice): keep the first.
-        try:
-            extra = next(raw, None)
-        except ArchiveRejected:
-            raise
-        except Exception:
-            extra = ("trailing", None)
-        if extra is not None:
-            state.warn(
-                "The TikTok file contained its data more than once; Plainview imported the "
-                "first copy."
-            )
-    except ArchiveRejected:
-        raise
-    except Exception:  # ijson/yajl errors quote the input: never pass them on
-        raise ArchiveRejected(_NOT_JSON, hint=_HINT) from None
+        extra = next(raw, None)
+    except Exception:
+        extra = ("trailing", None)
+    if extra is not None:
+        state.warn(
+            "The TikTok file contained its data more than once; Plainview imported the first copy."
+        )
 
 
 def _scalar(val: Any) -> Any:
     return clean_str(val) if isinstance(val, str) else val
 
 
-def build(ev: str, val: Any, it: Iterator[Event]) -> Any:
-    """Build one complete value whose first event is ``(ev, val)``."""
+def build(ev: str, val: Any, it: Iterator[Event], depth: int = 0) -> Any:
+    """Build one complete value whose first event is ``(ev, val)``, opened at ``depth``."""
     if ev == "start_map":
         root: Any = {}
     elif ev == "start_array":
@@ -289,6 +272,8 @@ def build(ev: str, val: Any, it: Iterator[Event]) -> Any:
                 top[key[-1]] = c
             stack.append(c)
             key.append(None)
+            if len(stack) + depth > MAX_DEPTH:
+                raise _too_deep()
         elif ev == "end_map" or ev == "end_array":
             stack.pop()
             key.pop()
@@ -304,53 +289,57 @@ def build(ev: str, val: Any, it: Iterator[Event]) -> Any:
     raise ArchiveRejected(_NOT_JSON, hint=_HINT)
 
 
-def _skip_container(it: Iterator[Event]) -> None:
-    depth = 1
-    for ev, _ in it:
-        if ev == "start_map" or ev == "start_array":
-            depth += 1
-        elif ev == "end_map" or ev == "end_array":
-            depth -= 1
-            if depth == 0:
-                return
-
-
 # ----------------------------------------------------------------------------------- prescan
+
+_NOT_TIKTOK = "This JSON file does not look like a TikTok export."
+_NOT_TIKTOK_HINT = "Choose the user_data_tiktok.json (or user_data.json) file from TikTok."
 
 
 def prescan(stream: Readable, state: ParseState) -> list[str]:
-    """Validate the whole document and return its top-level keys; sets schema and account."""
-    it = events(stream, state)
-    first = next(it, None)
-    if first is None or first[0] != "start_map":
-        raise ArchiveRejected(
-            "This JSON file does not look like a TikTok export.",
-            hint="Choose the user_data_tiktok.json (or user_data.json) file from TikTok.",
-        )
+    """Validate the whole document and return its top-level keys; sets schema and account.
+
+    One lean pass over ``basic_parse`` events: nesting deeper than 64, integers yajl cannot
+    hold, invalid UTF-8 and broken syntax are refused here, before anything touches the vault.
+    """
+    raw = _raw_events(stream)
     roots: list[str] = []
-    path: list[Any] = [None]  # the current key of every open container (None in lists)
-    for ev, val in it:
-        if ev == "map_key":
-            path[-1] = val
-            if len(path) == 1:
-                roots.append(clean_str(val))
-        elif ev == "start_map" or ev == "start_array":
-            path.append(None)
-        elif ev == "end_map" or ev == "end_array":
-            path.pop()
-        elif (
-            ev == "string"
-            and state.account is None
-            and len(path) == 4
-            and path[3] == "userName"
-            and path[2] == "ProfileMap"
-        ):
-            state.account = clean_str(val)[:200]
+    try:
+        first = next(raw, None)
+        if first is None or first[0] != "start_map":
+            raise ArchiveRejected(_NOT_TIKTOK, hint=_NOT_TIKTOK_HINT)
+        depth = 1
+        # keys at depth 1..4 on the current path, to find ProfileMap.userName
+        k1 = k3 = None
+        for ev, val in raw:
+            if ev == "map_key":
+                if depth == 1:
+                    roots.append(clean_str(val))
+                elif depth == 3:
+                    k3 = val
+                elif depth == 4 and val == "userName" and k3 == "ProfileMap":
+                    k1 = val
+                continue
+            if ev == "start_map" or ev == "start_array":
+                depth += 1
+                if depth > MAX_DEPTH:
+                    raise _too_deep()
+            elif ev == "end_map" or ev == "end_array":
+                depth -= 1
+                if depth == 0:
+                    break
+            elif k1 is not None:
+                if ev == "string" and state.account is None:
+                    state.account = clean_str(val)[:200]
+                k1 = None
+        else:
+            raise ArchiveRejected(_NOT_JSON, hint=_HINT)
+    except ArchiveRejected:
+        raise
+    except Exception:  # ijson/yajl errors quote the input: never pass them on
+        raise ArchiveRejected(_NOT_JSON, hint=_HINT) from None
+    _after_document(raw, state)
     if not roots or not ({_norm(r) for r in roots} & KNOWN_ROOTS):
-        raise ArchiveRejected(
-            "This JSON file does not look like a TikTok export.",
-            hint="Choose the user_data_tiktok.json (or user_data.json) file from TikTok.",
-        )
+        raise ArchiveRejected(_NOT_TIKTOK, hint=_NOT_TIKTOK_HINT)
     state.schema = schema_for(roots)
     return roots
 
@@ -365,19 +354,21 @@ class _Walker:
         self.offdup: dict[str, tuple[str, Counter[str]]] = {}
 
     def record(self, category: str, item: Any, path: str, extra: str = "") -> Record:
-        return Record(category, item_date(item), item, path, item_text(item, extra))
+        return Record(
+            category, item_date(item), item, path, item_text(item, extra, category=category)
+        )
 
     def parse(self, it: Iterator[Event], tick: Callable[[str], None]) -> Iterator[Record]:
         first = next(it, None)
         if first is None or first[0] != "start_map":
-            raise ArchiveRejected("This JSON file does not look like a TikTok export.")
+            raise ArchiveRejected(_NOT_TIKTOK, hint=_NOT_TIKTOK_HINT)
         for ev, root in it:
             if ev == "end_map":
                 return
             ev, val = next(it)
             rnorm = _norm(root)
             if rnorm not in KNOWN_ROOTS or ev != "start_map":
-                value = build(ev, val, it)
+                value = build(ev, val, it, 1)
                 info = self.state.section(root, UNRECOGNIZED)
                 if not is_empty(value):
                     self.state.count(info)
@@ -394,7 +385,7 @@ class _Walker:
         spath = f"{root}/{section}"
         spec = section_spec(root, section)
         if spec is None:
-            value = build(ev, val, it)
+            value = build(ev, val, it, 2)
             info = self.state.section(spath, UNRECOGNIZED)
             if not is_empty(value):
                 self.state.count(info)
@@ -402,7 +393,7 @@ class _Walker:
             return
         info = self.state.section(spath, spec.category)
         if spec.single:
-            value = build(ev, val, it)
+            value = build(ev, val, it, 2)
             obj = _single(value)
             if not is_empty(obj):
                 self.state.count(info)
@@ -413,34 +404,44 @@ class _Walker:
         if spec.dedupe:
             key = _norm(section)
             if key in self.offdup and self.offdup[key][0] != root:
-                seen = self.offdup[key][1]
                 first_parent = False
             else:
                 self.offdup.setdefault(key, (root, Counter()))
-                seen = self.offdup[key][1]
-        for rec in self.lists(ev, val, it, spec.category, f"{self.member}:{spath}", ""):
-            if seen is not None:
-                h = json.dumps(rec.fields, sort_keys=True, ensure_ascii=False)
-                if first_parent:
-                    seen[h] += 1
-                elif seen[h] > 0:
-                    seen[h] -= 1
-                    continue
+            seen = self.offdup[key][1]
+        records = self.lists(ev, val, it, spec.category, f"{self.member}:{spath}", "", 2)
+        if seen is None:
+            n = 0
+            for rec in records:
+                n += 1
+                yield rec
+            if n:
+                self.state.count(info, n)
+            return
+        for rec in records:
+            h = json.dumps(rec.fields, sort_keys=True, ensure_ascii=False)
+            if first_parent:
+                seen[h] += 1
+            elif seen[h] > 0:
+                seen[h] -= 1
+                continue
             self.state.count(info)
             yield rec
 
     def lists(
-        self, ev: str, val: Any, it: Iterator[Event], cat: str, path: str, extra: str
+        self, ev: str, val: Any, it: Iterator[Event], cat: str, path: str, extra: str, depth: int
     ) -> Iterator[Record]:
         """Records inside a list section: list items, value-keyed maps, leaf objects."""
         if ev == "start_array":
-            yield from self.items(it, cat, path, extra)
+            yield from self.items(it, cat, path, extra, depth + 1)
             return
         if ev != "start_map":
             value = _scalar(val)
             if not is_empty(value):
                 yield self.record(cat, value, path, extra)
             return
+        depth += 1
+        if depth > MAX_DEPTH:
+            raise _too_deep()
         scalars: dict[str, Any] = {}
         had_container = False
         for ev, key in it:
@@ -456,19 +457,19 @@ class _Walker:
                         break
                     ev4, val4 = next(it)
                     who = _chat_name(name)
-                    yield from self.lists(ev4, val4, it, cat, f"{sub}/{name}", who)
+                    yield from self.lists(ev4, val4, it, cat, f"{sub}/{name}", who, depth + 1)
             elif ev == "start_map" and k in _MAP_OF_OBJECTS:
                 had_container = True
                 for ev3, name in it:
                     if ev3 == "end_map":
                         break
                     ev4, val4 = next(it)
-                    value = build(ev4, val4, it)
+                    value = build(ev4, val4, it, depth + 1)
                     if not is_empty(value):
                         yield self.record(cat, value, f"{sub}/{name}", extra)
             elif ev == "start_array" or ev == "start_map":
                 had_container = True
-                yield from self.lists(ev, val, it, cat, sub, extra)
+                yield from self.lists(ev, val, it, cat, sub, extra, depth)
             else:
                 scalars[key] = _scalar(val)
         if not had_container:
@@ -476,14 +477,30 @@ class _Walker:
             if not is_empty(content):
                 yield self.record(cat, scalars, path, extra)
 
-    def items(self, it: Iterator[Event], cat: str, path: str, extra: str) -> Iterator[Record]:
+    def items(
+        self, it: Iterator[Event], cat: str, path: str, extra: str, depth: int
+    ) -> Iterator[Record]:
+        """One record per list item; flat maps (the common case) are built inline, fast."""
+        if depth > MAX_DEPTH:
+            raise _too_deep()
+        record = self.record
         for ev, val in it:
-            if ev == "end_array":
+            if ev == "start_map":
+                item: Any = {}
+                for ev2, key in it:
+                    if ev2 == "end_map":
+                        break
+                    ev3, v = next(it)
+                    if ev3 == "string":
+                        v = clean_str(v)
+                    elif ev3 == "start_map" or ev3 == "start_array":
+                        v = build(ev3, v, it, depth + 1)
+                    item[clean_str(key)] = v
+                yield record(cat, item, path, extra)
+            elif ev == "end_array":
                 return
-            if ev == "null":
-                continue
-            item = build(ev, val, it)
-            yield Record(cat, item_date(item), item, path, item_text(item, extra))
+            elif ev != "null":
+                yield record(cat, build(ev, val, it, depth), path, extra)
 
 
 def _chat_name(key: str) -> str:
@@ -513,7 +530,13 @@ def parse(
 ) -> Iterator[Record]:
     """Records of one TikTok JSON document (after ``prescan`` has accepted it)."""
     walker = _Walker(state, state.member)
-    it = events(stream, state)
-    yield from walker.parse(it, tick or (lambda _s: None))
-    for _ in it:  # drain: notices a second copy of the document (a warning)
-        pass
+    raw = _raw_events(stream)
+    try:
+        yield from walker.parse(raw, tick or (lambda _s: None))
+    except ArchiveRejected:
+        raise
+    except (StopIteration, RuntimeError):  # the document ended half-way
+        raise ArchiveRejected(_NOT_JSON, hint=_HINT) from None
+    except Exception:  # ijson/yajl errors quote the input: never pass them on
+        raise ArchiveRejected(_NOT_JSON, hint=_HINT) from None
+    _after_document(raw, state)
