@@ -28,6 +28,7 @@ class CategoryTile(QPushButton):
         count_font = self.count.font()
         count_font.setPointSizeF(count_font.pointSizeF() * 1.4)
         self.count.setFont(count_font)
+        self.count.setWordWrap(True)
         self.line = QLabel(self)
         self.line.setWordWrap(True)
         self.line.setProperty("role", "hint")

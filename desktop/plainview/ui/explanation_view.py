@@ -71,12 +71,12 @@ class SensitivityBadge(QWidget):
         self.icon = QLabel(self)
         self.label = QLabel(self)
         self.label.setProperty("role", "sensitivity")
+        self.label.setWordWrap(True)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(4)
-        row.addWidget(self.icon)
-        row.addWidget(self.label)
-        row.addStretch(1)
+        row.addWidget(self.icon, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.label, 1)
         self._level = "low"
 
     def set_level(self, level: str, reason: str = "") -> None:
@@ -97,6 +97,7 @@ class ExplanationView(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._expl: Any = None
         self._status = ""
         body = QWidget(self)
@@ -118,6 +119,7 @@ class ExplanationView(QScrollArea):
         fact_font = self.facts_heading.font()
         fact_font.setBold(True)
         self.facts_heading.setFont(fact_font)
+        self.facts_heading.setWordWrap(True)
         self.facts = QLabel(body)
         self.facts.setWordWrap(True)
         self.facts.setTextFormat(Qt.TextFormat.RichText)
@@ -136,6 +138,7 @@ class ExplanationView(QScrollArea):
             hfont = heading.font()
             hfont.setBold(True)
             heading.setFont(hfont)
+            heading.setWordWrap(True)
             content = QLabel(body)
             content.setWordWrap(True)
             content.setTextFormat(Qt.TextFormat.RichText)

@@ -33,7 +33,6 @@ class ShareSelector(QWidget):
         self.buttons: dict[str, QRadioButton] = {}
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.heading)
         for i, level in enumerate(SHARE_LEVELS):
             button = QRadioButton(self)
             self.group.addButton(button, i)
@@ -45,6 +44,7 @@ class ShareSelector(QWidget):
         self.meaning.setProperty("role", "hint")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.heading)
         layout.addLayout(row)
         layout.addWidget(self.meaning)
         self.heading.setBuddy(self.buttons["private"])
