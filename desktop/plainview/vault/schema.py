@@ -117,6 +117,13 @@ MIGRATIONS: Final[tuple[tuple[int, str], ...]] = (
         );
         """,
     ),
+    (
+        1002,
+        """
+        -- Newest-first search across every category (vault.search) without sorting all hits.
+        CREATE INDEX records_by_time ON records (occurred_at, id);
+        """,
+    ),
 )
 
 LATEST_VERSION: Final = MIGRATIONS[-1][0]

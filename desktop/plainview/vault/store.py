@@ -43,6 +43,7 @@ _INSERT_RECORD: Final = (
     "INSERT OR IGNORE INTO records (id, category, occurred_at, fields, import_id, "
     "source_path, content_hash, occurrence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
 )
+_FEW_HITS: Final = 5000  # search(): below this many hits, sort them; above, walk the time index
 _INSERT_FTS: Final = "INSERT INTO records_fts (rowid, text) VALUES (?, ?)"
 _RECORD_COLUMNS: Final = "id, category, occurred_at, fields, import_id, source_path"
 # Canonical JSON = orjson with sorted keys (compact, UTF-8 kept); items orjson refuses (integers
@@ -50,6 +51,7 @@ _RECORD_COLUMNS: Final = "id, category, occurred_at, fields, import_id, source_p
 # with the same options. The choice depends only on the item, so the form is deterministic.
 _SORT_KEYS: Final = orjson.OPT_SORT_KEYS
 _CANONICAL: Final = json.JSONEncoder(sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+_CANONICAL_ASCII: Final = json.JSONEncoder(sort_keys=True, separators=(",", ":"))
 
 
 class Cursor(NamedTuple):
@@ -133,7 +135,7 @@ def canonical_fields(fields: Any) -> str:
     try:
         return orjson.dumps(fields, option=_SORT_KEYS).decode()
     except TypeError:  # orjson.JSONEncodeError is a TypeError
-        return _CANONICAL.encode(fields)
+        return _fallback_json(fields)
 
 
 def content_hash(category: str, fields_json: str) -> bytes:
@@ -151,6 +153,46 @@ def fts_query(text: str) -> str | None:
             continue
         terms.append('"' + cleaned.replace('"', '""') + '"*')
     return " ".join(terms) if terms else None
+
+
+def _fallback_json(fields: Any) -> str:
+    """Canonical JSON for what orjson refuses; escapes everything if a lone surrogate is inside."""
+    text = _CANONICAL.encode(fields)
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _CANONICAL_ASCII.encode(fields)
+    return text
+
+
+def _scrub(value: Any) -> Any:
+    if isinstance(value, str):
+        return value.encode("utf-16", "surrogatepass").decode("utf-16", "replace")
+    return value
+
+
+def _write_batch(
+    conn: db.Connection,
+    rows: list[tuple[Any, ...]],
+    texts: list[tuple[int, str]],
+    first_id: int,
+    next_id: int,
+) -> tuple[int, set[int] | None]:
+    """Insert one batch; (rows inserted, ids kept or None when every row was new)."""
+    inserted = conn.executemany(_INSERT_RECORD, rows).rowcount
+    kept: set[int] | None = None
+    if inserted != len(rows):
+        kept = {
+            int(r[0])
+            for r in conn.execute(
+                "SELECT id FROM records WHERE id >= ? AND id < ?", (first_id, next_id)
+            )
+        }
+        texts = [t for t in texts if t[0] in kept]
+        inserted = len(kept)
+    if texts:
+        conn.executemany(_INSERT_FTS, texts)
+    return inserted, kept
 
 
 def _is_corruption(exc: BaseException) -> bool:
@@ -513,8 +555,10 @@ class Vault:
             try:
                 fields_json = dumps(rec.fields, option=sort_keys).decode()
             except TypeError:
-                fields_json = _CANONICAL.encode(rec.fields)
-            digest = sha256((category + "\0" + fields_json).encode()).digest()
+                fields_json = _fallback_json(rec.fields)
+            digest = sha256(
+                (category + "\0" + fields_json).encode("utf-8", "surrogatepass")
+            ).digest()
             prefix = from_bytes(digest[:8], "little")
             occurrence = get_occurrence(prefix, 0)
             occurrences[prefix] = occurrence + 1
@@ -536,23 +580,23 @@ class Vault:
             next_id += 1
         state.next_id = next_id
         conn = state.conn
-        inserted = conn.executemany(_INSERT_RECORD, rows).rowcount
+        conn.execute("SAVEPOINT batch")
+        try:
+            inserted, kept = _write_batch(conn, rows, texts, first_id, next_id)
+        except UnicodeEncodeError:
+            # A lone surrogate in text or source_path (importers should have replaced it):
+            # undo this batch and store it with U+FFFD in its place.
+            conn.execute("ROLLBACK TO batch")
+            rows = [tuple(_scrub(v) for v in row) for row in rows]
+            texts = [(i, _scrub(t)) for i, t in texts]
+            inserted, kept = _write_batch(conn, rows, texts, first_id, next_id)
+        conn.execute("RELEASE batch")
         categories = Counter(map(itemgetter(1), rows))
         seen_by.update(categories)
-        if inserted == len(rows):
+        if kept is None:
             added_by.update(categories)
         else:
-            kept = {
-                int(r[0])
-                for r in conn.execute(
-                    "SELECT id FROM records WHERE id >= ? AND id < ?", (first_id, next_id)
-                )
-            }
             added_by.update(r[1] for r in rows if r[0] in kept)
-            texts = [t for t in texts if t[0] in kept]
-            inserted = len(kept)
-        if texts:
-            conn.executemany(_INSERT_FTS, texts)
         state.records += len(rows)
         state.added += inserted
         state.duplicates += len(rows) - inserted
@@ -798,17 +842,41 @@ class Vault:
         return _to_record(row)
 
     def search(self, query: str, limit: int = 200) -> list[StoredRecord]:
-        """Records whose text has every word of ``query`` (as a prefix), newest first."""
+        """Records whose text has every word of ``query`` (as a prefix), newest first.
+
+        Few hits: fetch them by id and sort. Many hits: walk the time index newest first and
+        stop after ``limit`` (sorting 1,000,000 hits for a common word would take seconds).
+        """
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
+        limit = int(limit)
+        in_hits = "id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)"
         with self.read() as conn:
-            rows = conn.execute(
-                f"SELECT {_RECORD_COLUMNS} FROM records WHERE id IN "  # noqa: S608
-                "(SELECT rowid FROM records_fts WHERE records_fts MATCH ?) "
-                "ORDER BY occurred_at IS NULL, occurred_at DESC, id DESC LIMIT ?",
-                (match, int(limit)),
-            ).fetchall()
+            few = conn.execute(
+                "SELECT count(*) FROM (SELECT rowid FROM records_fts "
+                "WHERE records_fts MATCH ? LIMIT ?)",
+                (match, _FEW_HITS + 1),
+            ).fetchone()[0]
+            if few <= _FEW_HITS:
+                rows = conn.execute(
+                    f"SELECT {_RECORD_COLUMNS} FROM records WHERE {in_hits} "  # noqa: S608
+                    "ORDER BY occurred_at IS NULL, occurred_at DESC, id DESC LIMIT ?",
+                    (match, limit),
+                ).fetchall()
+            else:
+                rows = conn.execute(
+                    f"SELECT {_RECORD_COLUMNS} FROM records INDEXED BY records_by_time "  # noqa: S608
+                    f"WHERE occurred_at IS NOT NULL AND {in_hits} "
+                    "ORDER BY occurred_at DESC, id DESC LIMIT ?",
+                    (match, limit),
+                ).fetchall()
+                if len(rows) < limit:
+                    rows += conn.execute(
+                        f"SELECT {_RECORD_COLUMNS} FROM records "  # noqa: S608
+                        f"WHERE occurred_at IS NULL AND {in_hits} ORDER BY id DESC LIMIT ?",
+                        (match, limit - len(rows)),
+                    ).fetchall()
         return [_to_record(r) for r in rows]
 
     # --- settings --------------------------------------------------------------------------

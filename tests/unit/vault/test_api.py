@@ -142,3 +142,55 @@ def test_every_method_raises_after_lock(vault: Vault) -> None:
     for call in calls:
         with pytest.raises(VaultLocked):
             call()
+
+
+def test_search_many_hits_path_matches_few_hits_path(
+    vault: Vault, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from plainview.vault import store
+
+    items = [rec(i, text=f"common word{i}") for i in range(60)]
+    items += [Record("tiktok.likes", None, {"n": i}, "p", "common untimed") for i in range(5)]
+    do_import(vault, items)
+    few = vault.search("common", limit=1000)
+    monkeypatch.setattr(store, "_FEW_HITS", 10)
+    many = vault.search("common", limit=1000)
+    assert [r.id for r in many] == [r.id for r in few]
+    assert len(many) == 65
+    timed = [r.occurred_at for r in many if r.occurred_at is not None]
+    assert timed == sorted(timed, reverse=True)
+    assert all(r.occurred_at is None for r in many[60:])
+    assert [r.id for r in vault.search("common", limit=7)] == [r.id for r in few[:7]]
+
+
+def test_canonical_form_is_deterministic_with_fallback(vault: Vault) -> None:
+    from plainview.vault import canonical_fields
+
+    assert canonical_fields({"b": 1, "a": [1, "é"]}) == '{"a":[1,"é"],"b":1}'
+    big = {"id": 10**30, "z": "x"}  # beyond 64 bits: orjson refuses, json takes over
+    assert canonical_fields(big) == '{"id":1000000000000000000000000000000,"z":"x"}'
+    odd = {"t": "lone \ud800 surrogate"}
+    items = [
+        Record("tiktok.comments", None, big, "p", "big"),
+        Record("tiktok.comments", None, big, "p", "big"),
+        Record("tiktok.comments", None, {"n": 1}, "p", ""),
+    ]
+    assert do_import(vault, items) == (3, 0)
+    assert do_import(vault, items) == (0, 3)
+    stored = vault.records("tiktok.comments", order="id")
+    assert stored[0].fields == big
+    assert canonical_fields(odd) == canonical_fields(dict(odd))
+
+
+def test_lone_surrogates_are_stored_not_fatal(vault: Vault) -> None:
+    bad = "lone \ud800 surrogate"
+    items = [
+        Record("tiktok.comments", None, {"t": bad}, "p", "fine text"),
+        Record("tiktok.comments", None, {"t": "ok"}, f"path {bad}", f"text {bad}"),
+    ]
+    assert do_import(vault, items) == (2, 0)
+    assert do_import(vault, items) == (0, 2)
+    stored = vault.records("tiktok.comments", order="id")
+    assert stored[0].fields == {"t": bad}  # kept exactly, as a JSON escape
+    assert stored[1].source_path == "path lone \ufffd surrogate"
+    assert [r.id for r in vault.search("surrogate")] == [stored[1].id]
