@@ -27,6 +27,7 @@ import secrets
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
+from functools import lru_cache
 from typing import Any, Final, Literal
 from urllib.parse import urlsplit, urlunsplit
 
@@ -45,6 +46,7 @@ ACTIONS: Final[tuple[str, ...]] = (
 )
 
 
+@lru_cache(maxsize=8192)
 def norm_key(key: str) -> str:
     """``"Search Term"``, ``"SearchTerm"``, ``"search_term"`` → ``"searchterm"``."""
     return re.sub(r"[\s_\-:+&/().']", "", key).casefold()
@@ -145,9 +147,11 @@ SAFE_WORDS: Final = frozenset(
 _TIKTOK_HOSTS: Final = ("tiktok.com", "tiktokv.com", "tiktokcdn.com", "tiktokglobalshop.com")
 _DAY_RE: Final = re.compile(r"^\s*(\d{4})[-/.](\d{2})[-/.](\d{2})")
 _CHAT_KEY_RE: Final = re.compile(r"^(chat history with )(.+?)(:?)$", re.IGNORECASE)
+_SAFE_SEGMENT_RE: Final = re.compile(r"|[a-z]{1,20}|\d{1,25}|@(user|id)-[0-9a-f]{10}")
 _WORDLIKE_RE: Final = re.compile(r"^[A-Za-z][A-Za-z &()'+,/_:-]{0,59}$")
 
 
+@lru_cache(maxsize=8192)
 def rule_for(key: str) -> Rule:
     k = norm_key(key)
     if k in PSEUDONYM_KEYS:
@@ -386,7 +390,7 @@ class Redactor:
 
 def _safe_segment(segment: str) -> bool:
     """A path segment of a TikTok link we may keep: empty, a word, a number, a pseudonym."""
-    return bool(re.fullmatch(r"|[a-z]{1,20}|\d{1,25}|@(user|id)-[0-9a-f]{10}", segment))
+    return bool(_SAFE_SEGMENT_RE.fullmatch(segment))
 
 
 def anonymize(category: str, fields: Any, pseudonymizer: Pseudonymizer) -> Any:

@@ -45,21 +45,36 @@ def category_counts(src: Source) -> dict[str, int]:
 
 
 def iter_records(src: Source, category: str, *, page: int = 1000) -> Iterator[Row]:
-    """Every record of one category, oldest id first, fetched ``page`` rows at a time."""
-    last = 0
+    """Every record of one category: those without a time first, then oldest first.
+
+    Keyset pages over the ``(category, occurred_at, id)`` index, ``page`` rows at a time, so
+    memory stays flat and each page costs the same however far in it is.
+    """
+    cols = "SELECT id, occurred_at, fields, source_path FROM records WHERE category = ? "
+    untimed = cols + f"AND occurred_at IS NULL AND id > ? AND {_COMPLETE} ORDER BY id LIMIT ?"
+    timed = (
+        cols + "AND occurred_at IS NOT NULL AND (occurred_at, id) > (?, ?) "
+        f"AND {_COMPLETE} ORDER BY occurred_at, id LIMIT ?"
+    )
+    last_id = 0
     while True:
         with reading(src) as conn:
-            rows = conn.execute(
-                "SELECT id, occurred_at, fields, source_path FROM records "  # noqa: S608
-                f"WHERE category = ? AND id > ? AND {_COMPLETE} ORDER BY id LIMIT ?",
-                (category, last, page),
-            ).fetchall()
+            rows = conn.execute(untimed, (category, last_id, page)).fetchall()
+        if not rows:
+            break
+        for r in rows:
+            yield Row(int(r[0]), category, None, json.loads(r[2]), str(r[3]))
+        last_id = int(rows[-1][0])
+    last_at, last_id = -(2**62), 0
+    while True:
+        with reading(src) as conn:
+            rows = conn.execute(timed, (category, last_at, last_id, page)).fetchall()
         if not rows:
             return
         for r in rows:
-            at = None if r[1] is None else datetime.fromtimestamp(int(r[1]), UTC)
+            at = datetime.fromtimestamp(int(r[1]), UTC)
             yield Row(int(r[0]), category, at, json.loads(r[2]), str(r[3]))
-        last = int(rows[-1][0])
+        last_at, last_id = int(rows[-1][1]), int(rows[-1][0])
 
 
 def monthly_counts(src: Source, categories: list[str]) -> dict[str, int]:
