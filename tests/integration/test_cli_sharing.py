@@ -103,3 +103,17 @@ def test_wrong_passphrase_exits_3(cli_vault: Any, tmp_path: Path, monkeypatch: A
     folder, _ = cli_vault
     monkeypatch.setenv("PLAINVIEW_PASSPHRASE", "wrong")
     assert run(folder, "choices", "--json") == 3
+
+
+def test_choices_survive_a_reimport(cli_vault: Any, tmp_path: Path) -> None:
+    folder, _ = cli_vault
+    assert run(folder, "choices", "set", "tiktok.likes", "shared") == 0
+    vault = Vault.open(folder, PASS)
+    try:
+        run_import(vault, build_export("v3", seed=1).write_zip(tmp_path / "TikTok_Data_2.zip"))
+        from plainview.sharing import choices
+
+        assert choices.get_choices(vault)["tiktok.likes"].share == "shared"
+        assert len(choices.ledger(vault)) == 1
+    finally:
+        vault.lock()
