@@ -4,12 +4,14 @@ folder choosers through their seams, drag and drop."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDropEvent
 
 from plainview.ui.import_page import ImportPage
+from plainview.ui.search_page import SearchPage
 from tests.fixtures.plugin_pages import unnamed_controls
 from tests.fixtures.tiktok_export import big_watch_history_zip, build_export
 
@@ -82,6 +84,24 @@ def test_cancel_leaves_the_vault_unchanged(qtbot, pages_ctx, vault, tmp_path):
     assert page.outcome_title.text() == "Import cancelled. Nothing was changed."
     assert vault.category_counts() == {}
     assert [i.status for i in vault.imports()] == ["cancelled"]
+
+
+def test_other_pages_stay_usable_while_importing(qtbot, pages_ctx, vault, tmp_path):
+    from tests.fixtures.plugin_pages import search_term, seed
+
+    seed(vault, [search_term("sourdough", datetime.now(UTC))])
+    path = big_watch_history_zip(tmp_path / "big.zip", 300_000)
+    page = _page(qtbot, pages_ctx)
+    search = SearchPage(pages_ctx)
+    qtbot.addWidget(search)
+    page.start_import(path)
+    qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=TIMEOUT)
+    with qtbot.waitSignal(search.searched, timeout=10_000) as sig:
+        search.search("sourdough")
+    assert sig.args == [1]
+    assert page.is_importing()  # the search answered while the import was still running
+    page.cancel_button.click()
+    qtbot.waitUntil(lambda: not page.is_importing(), timeout=TIMEOUT)
 
 
 def test_rejected_archive_gets_a_friendly_message(qtbot, pages_ctx, vault, tmp_path):

@@ -92,6 +92,9 @@ def test_tiles_open_categories_by_mouse_and_keyboard(qtbot, pages_ctx, vault):
     with qtbot.waitSignal(page.category_requested) as sig:
         qtbot.keyClick(other, Qt.Key.Key_Space)
     assert sig.args == ["tiktok.logins"]
+    with qtbot.waitSignal(page.category_requested) as sig:
+        qtbot.keyClick(tile, Qt.Key.Key_Return)
+    assert sig.args == ["tiktok.searches"]
 
 
 def test_lock_clears(qtbot, pages_ctx, vault):

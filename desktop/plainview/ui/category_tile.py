@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from plainview.ui.explanation_view import SensitivityBadge
@@ -57,6 +58,13 @@ class CategoryTile(QPushButton):
         self.setAccessibleDescription(f"{line} {self.badge.label.text()}".strip())
         self.setToolTip(line)
         self.updateGeometry()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter opens the category too, as in a list (Space is the button's own key)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.click()
+            return
+        super().keyPressEvent(event)
 
     def sizeHint(self) -> QSize:
         hint = self._layout.sizeHint()
