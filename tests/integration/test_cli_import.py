@@ -181,3 +181,21 @@ def test_debug_run_with_parser_errors_leaks_no_marker(cli_vault: Path, tmp_path:
     r = run(cli_vault, "--debug", "import", str(z))
     assert r.returncode == 4, r.stderr
     assert MARKER[:10] not in r.stderr and MARKER[:10] not in r.stdout
+
+
+def test_damaged_vault_exit_5(cli_vault: Path, tmp_path: Path) -> None:
+    z = build_export("v2").write_zip(tmp_path / "e.zip")
+    assert run(cli_vault, "import", str(z)).returncode == 0
+    db = cli_vault / "vault.db"
+    raw = bytearray(db.read_bytes())
+    for offset in range(100, len(raw), 4096):  # one byte in every page
+        raw[offset] ^= 0x55
+    db.write_bytes(bytes(raw))
+    for args in (
+        ("summary", "--json"),
+        ("search", "x"),
+        ("export", "--out", str(tmp_path / "o.json")),
+    ):
+        r = run(cli_vault, *args)
+        assert r.returncode == 5, (args, r.returncode, r.stderr)
+        assert r.stderr.startswith("error: ") and "Traceback" not in r.stderr
