@@ -38,6 +38,16 @@ def _lang(vault: Any, ctx: Context) -> str:
     return norm_lang(ctx.env.get("PLAINVIEW_LANG") or _setting(vault, "lang", "en"))
 
 
+def _policy(vault: Any) -> str:
+    """The same policy ``explain`` uses: account region, else the vault setting, else EEA."""
+    policy_for_vault = getattr(
+        importlib.import_module("plainview.insights"), "policy_for_vault", None
+    )
+    if policy_for_vault is None:
+        return _setting(vault, "policy", "eea")
+    return str(policy_for_vault(vault)[0])
+
+
 def _catalog(lang: str) -> Any:
     load_catalog = getattr(importlib.import_module("plainview.catalog"), "load_catalog", None)
     if load_catalog is None:
@@ -135,7 +145,7 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
     vault = _open_vault(ctx)
     try:
         lang = _lang(vault, ctx)
-        policy = _setting(vault, "policy", "eea")
+        policy = _policy(vault)
         html = audit_report_html(vault, _catalog(lang), lang, policy=policy)
     finally:
         vault.lock()
