@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -127,6 +128,7 @@ class CategoryPage(QWidget):
         self.empty_label = QLabel(right)
         self.empty_label.setWordWrap(True)
         self.empty_label.setProperty("role", "notice")
+        self.empty_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.filter_edit = QLineEdit(right)
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_label = QLabel(right)
@@ -174,6 +176,7 @@ class CategoryPage(QWidget):
         right_layout.addLayout(notice_row)
         right_layout.addWidget(self.table, 3)
         right_layout.addWidget(self.chart, 2)
+        right_layout.addStretch(0)  # keeps the texts at the top when the table is hidden
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.explanation)
@@ -230,6 +233,9 @@ class CategoryPage(QWidget):
         self._load_share_level()
         self._set_start_notice(False)
         vault = self.ctx.vault
+        for widget in (self.table, self.filter_edit, self.filter_label):
+            widget.setVisible(True)
+        self.empty_label.hide()
         self.model.set_filter(None)
         self.model.set_source(VaultRecordSource(vault, self.category), self.category)
         if self._pending_record is not None:
@@ -298,7 +304,7 @@ class CategoryPage(QWidget):
         except (ImportError, KeyError, PlainviewError):
             log.info("no explanation for this category")
         self._title = str(getattr(expl, "title", "") or self.category)
-        self.explanation.show_explanation(expl, self._status_text())
+        self.explanation.show_explanation(expl)
         self.share_selector.set_category(self._title, self.share_selector.level())
 
     def _load_share_level(self) -> None:
@@ -437,14 +443,9 @@ class CategoryPage(QWidget):
         self.empty_label.setVisible(empty)
         self.empty_label.setText(self._empty_text(details.section_status))
         self.table.setVisible(not empty)
-        self.filter_edit.setEnabled(not empty)
-        self.explanation.show_explanation(self.explanation._expl, self._status_text())
+        self.filter_edit.setVisible(not empty)
+        self.filter_label.setVisible(not empty)
         self._update_count()
-
-    def _status_text(self) -> str:
-        if self._details is None or self._details.count:
-            return ""
-        return self._empty_text(self._details.section_status)
 
     def _empty_text(self, status: str | None) -> str:
         if status == "empty":
