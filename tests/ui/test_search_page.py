@@ -55,6 +55,7 @@ def test_results_grouped_with_terms_marked(qtbot, pages_ctx, vault):
     assert groups[1].child(0, 0).text()  # the time, in its own column
     assert child.data(TERMS_ROLE) == ["Sourdough"]
     assert page.status.text() == "4 results for “Sourdough”."
+    assert not page.results.viewport().grab().isNull()  # the highlighting delegate paints
     assert unnamed_controls(page) == []
 
 

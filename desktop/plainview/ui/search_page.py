@@ -132,8 +132,8 @@ class HighlightDelegate(QStyledItemDelegate):
             mark.setFontWeight(700)
             mark.setFontUnderline(True)
             pal = option.palette
-            mark.setBackground(pal.color(QPalette.ColorRole.Highlight).lighter(160))
-            mark.setForeground(QColor(pal.color(QPalette.ColorRole.Text)))
+            mark.setBackground(pal.color(QPalette.ColorRole.Highlight))
+            mark.setForeground(QColor(pal.color(QPalette.ColorRole.HighlightedText)))
             for term in terms:
                 cursor = QTextCursor(doc)
                 while True:
