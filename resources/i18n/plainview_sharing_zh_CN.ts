@@ -467,6 +467,11 @@
         <translation>涉及的类别：%1</translation>
     </message>
     <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
         <source>all your data</source>
         <translation>你的全部数据</translation>
     </message>

@@ -192,6 +192,7 @@ class LettersDialog(QDialog):
         self.save_button.setText(self.tr("&Save as text…"))
         self.copy_button.setAccessibleName(self.tr("Copy the document"))
         self.save_button.setAccessibleName(self.tr("Save the document as a text file"))
+        self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
 
     def _on_language(self, _lang: str) -> None:
@@ -263,7 +264,9 @@ class LettersDialog(QDialog):
         self.text.setPlainText(doc.body)
         self.routes.setText(
             self.tr("Categories concerned: %1").replace(
-                "%1", ", ".join(doc.category_titles) or self.tr("all your data")
+                "%1",
+                self.tr(", ", "list separator").join(doc.category_titles)
+                or self.tr("all your data"),
             )
         )
 

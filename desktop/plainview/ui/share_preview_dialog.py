@@ -124,6 +124,7 @@ class SharePreviewDialog(QDialog):
         self.save_button.setText(self.tr("&Save package…"))
         self.save_button.setAccessibleName(self.tr("Save package"))
         self.progress.setAccessibleName(self.tr("Writing progress"))
+        self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
         if self.plan is not None:
             self._fill(self.plan)
