@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 
 from plainview.sharing.choices import get_choices, ledger
 from plainview.ui.category_page import CategoryPage
@@ -119,6 +119,20 @@ def test_open_a_record_deep_in_a_long_list(qtbot, pages_ctx, vault):
     assert page.start_notice.isVisible()  # the table starts at the record
     page.show_all_button.click()
     assert page.model.record_at(0).id == newest_first[0].id
+
+
+def test_header_click_sorts_by_time_only(qtbot, pages_ctx, vault):
+    seed(vault, (login(i, f"192.0.2.{i}", "Pixel", T0 + timedelta(hours=i)) for i in range(5)))
+    page = _page(qtbot, pages_ctx)
+    _show(qtbot, page, "tiktok.logins")
+    header = page.table.horizontalHeader()
+    assert page.model.record_at(0).occurred_at == T0 + timedelta(hours=4)
+    page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # what a click on "Date" does
+    assert page.model.order == "time_asc"
+    assert page.model.record_at(0).occurred_at == T0
+    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # IP address: no sorting
+    assert header.sortIndicatorSection() == 0
+    assert page.model.order == "time_asc"
 
 
 def test_filter_box_filters_the_table(qtbot, pages_ctx, vault):

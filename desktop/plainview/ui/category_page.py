@@ -71,27 +71,17 @@ def section_status(vault: Any, category: str) -> str | None:
 
 
 def load_details(vault: Any, category: str, lang: str) -> CategoryDetails:
-    """Worker side: count, facts, chart series, section status (Qt-free calls only)."""
+    """Worker side: count, facts, chart series, section status (Qt-free core calls only)."""
+    from plainview.insights import activity_by_hour, activity_over_time, facts_for
+
     details = CategoryDetails(count=vault.count(category))
-    try:
-        from plainview import insights
-    except ImportError:  # the insights package has not landed in this build
-        insights = None  # type: ignore[assignment]
-    if insights is not None:
-        facts_for = getattr(insights, "facts_for", None)
-        if facts_for is not None:
-            details.facts = list(facts_for(vault, category, lang=lang))
-        if details.count:
-            over = getattr(insights, "activity_over_time", None)
-            hours = getattr(insights, "activity_by_hour", None)
-            if over is not None:
-                bucket = "month"
-                details.over_time = list(over(vault, category, bucket=bucket))
-                if len(details.over_time) < 3:
-                    details.over_time = list(over(vault, category, bucket="day"))
-            if hours is not None:
-                details.by_hour = hours(vault, category)
-    if details.count == 0:
+    details.facts = list(facts_for(vault, category, lang=lang))
+    if details.count:
+        details.over_time = list(activity_over_time(vault, category, bucket="month"))
+        if len(details.over_time) < 3:  # a short period reads better day by day
+            details.over_time = list(activity_over_time(vault, category, bucket="day"))
+        details.by_hour = activity_by_hour(vault, category)
+    else:
         details.section_status = section_status(vault, category)
     return details
 
@@ -150,6 +140,7 @@ class CategoryPage(QWidget):
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.DescendingOrder)
+        self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_indicator_changed)
         self.chart = TimeChart(right)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -362,6 +353,19 @@ class CategoryPage(QWidget):
         self.table.resizeColumnToContents(0)
         for col in range(1, self.model.columnCount() - 1):
             self.table.setColumnWidth(col, max(120, min(320, self.table.sizeHintForColumn(col))))
+
+    def _sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
+        """Only the time column sorts; put the arrow back when another header is clicked."""
+        if section != 0:
+            header = self.table.horizontalHeader()
+            header.blockSignals(True)
+            header.setSortIndicator(
+                0,
+                Qt.SortOrder.DescendingOrder
+                if self.model.order == "time_desc"
+                else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
 
     def _select_record(self, record_id: int) -> None:
         row = self.model.row_of(record_id)

@@ -48,18 +48,14 @@ class OverviewData:
 
 def load_overview(vault: Any, lang: str) -> OverviewData:
     """Worker side: everything the overview shows, from the Qt-free core."""
-    data = OverviewData(counts=dict(vault.category_counts()), imports=list(vault.imports()))
-    try:
-        from plainview import insights
-    except ImportError:
-        return data
-    headline = getattr(insights, "headline_facts", None)
-    if headline is not None:
-        data.facts = list(headline(vault, lang=lang, limit=5))
-    cover = getattr(insights, "coverage", None)
-    if cover is not None:
-        data.coverage = cover(vault)
-    return data
+    from plainview.insights import coverage, headline_facts
+
+    return OverviewData(
+        counts=dict(vault.category_counts()),
+        imports=list(vault.imports()),
+        facts=list(headline_facts(vault, lang=lang, limit=5)),
+        coverage=coverage(vault),
+    )
 
 
 def first_sentence(text: str) -> str:
