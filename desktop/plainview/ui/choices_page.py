@@ -343,6 +343,7 @@ class ChoicesPage(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setProperty("role", "hint")
+        self.status.hide()
 
         buttons = QHBoxLayout()
         for b in (
@@ -439,9 +440,7 @@ class ChoicesPage(QWidget):
     def _loaded(self, snap: Snapshot | None, error: BaseException | None) -> None:
         self._task = None
         if error is not None or snap is None:
-            self.status.setText(
-                self.tr("Your choices could not be loaded. Try again after unlocking.")
-            )
+            self._say(self.tr("Your choices could not be loaded. Try again after unlocking."))
             return
         current = self.table.currentIndex()
         self.model.set_snapshot(snap)
@@ -460,7 +459,7 @@ class ChoicesPage(QWidget):
         self.ledger_model.set_entries([])
         self.flags_box.hide()
         self.flags_box.clear()
-        self.status.clear()
+        self._say("")
 
     def _show_flags(self) -> None:
         flags = self.model.snap.mismatches
@@ -472,6 +471,11 @@ class ChoicesPage(QWidget):
             lines += [f"• {m.text}", f"   {m.setting_path}"]
         self.flags_box.setText("\n".join(lines))
         self.flags_box.show()
+
+    def _say(self, text: str) -> None:
+        """The one-line status under the buttons; hidden while empty."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
 
     # -- actions ---------------------------------------------------------------------
     def _apply_change(self, kind: str, subject: str, value: str) -> None:
@@ -489,7 +493,7 @@ class ChoicesPage(QWidget):
 
         dialog = SharePreviewDialog(self.ctx, self)
         dialog.package_saved.connect(
-            lambda path: self.status.setText(self.tr("Share package saved: %1").replace("%1", path))
+            lambda path: self._say(self.tr("Share package saved: %1").replace("%1", path))
         )
         dialog.open()
 
@@ -515,7 +519,7 @@ class ChoicesPage(QWidget):
         if not path:
             return
         self.report_button.setEnabled(False)
-        self.status.setText(self.tr("Writing the audit report…"))
+        self._say(self.tr("Writing the audit report…"))
         tasks.run_task(
             write_report,
             self.ctx.vault,
@@ -530,9 +534,9 @@ class ChoicesPage(QWidget):
         self.report_button.setEnabled(True)
         if error is not None or result is None:
             message = getattr(error, "message", None) or self.tr("The report could not be written.")
-            self.status.setText(str(message))
+            self._say(str(message))
             return
-        self.status.setText(self.tr("Audit report saved: %1").replace("%1", str(result)))
+        self._say(self.tr("Audit report saved: %1").replace("%1", str(result)))
         self.report_saved.emit(str(result))
 
 
