@@ -7,7 +7,7 @@ also works inside a PyInstaller bundle (the app calls ``multiprocessing.freeze_s
 Messages from the worker, in order: ``("detected", schema, account)``, then any number of
 ``("progress", fraction, section)`` and ``("records", [row, ...])``, then ``("done", sections,
 warnings)``; or ``("rejected", message, hint)`` at any point. A row is
-``(category, unix_seconds | None, fields, source_path, text)``.
+``(category, aware UTC datetime | None, fields, source_path, text)``.
 
 ``isolate=False`` runs the very same message stream in the calling thread (used by fast
 unit and property tests; the app always isolates).
@@ -20,7 +20,7 @@ import logging
 import multiprocessing
 import os
 from collections.abc import Callable, Generator
-from datetime import UTC, datetime
+from datetime import datetime
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any, Final
@@ -40,18 +40,15 @@ _UNREADABLE = "Plainview could not read this export safely, so it imported nothi
 _UNREADABLE_HINT = "Download the export again from TikTok (JSON format) and import the new file."
 
 Message = tuple[Any, ...]
-Row = tuple[str, float | None, Any, str, str]
+Row = tuple[str, datetime | None, Any, str, str]
 
 
 def _row(r: Record) -> Row:
-    at = r.occurred_at
-    return (r.category, None if at is None else at.timestamp(), r.fields, r.source_path, r.text)
+    return (r.category, r.occurred_at, r.fields, r.source_path, r.text)
 
 
 def row_to_record(row: Row) -> Record:
-    cat, ts, fields, path, text = row
-    at = None if ts is None else datetime.fromtimestamp(ts, UTC)
-    return Record(cat, at, fields, path, text)
+    return Record(*row)
 
 
 def messages(path: Path, plan: Plan) -> Generator[Message, None, None]:
