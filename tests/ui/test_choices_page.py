@@ -119,3 +119,14 @@ def test_clear_on_lock_drops_everything(qtbot: Any, sharing_ctx: Any) -> None:
     page = _page(qtbot, sharing_ctx)
     sharing_ctx.lock()
     assert page.model.rowCount() == 0 and page.ledger_model.rowCount() == 0
+
+
+def test_lock_forgets_the_letters(qtbot: Any, sharing_ctx: Any) -> None:
+    dialog = LettersDialog(sharing_ctx)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.documents_loaded, timeout=10_000):
+        pass
+    dialog.name_edit.setText("Ana Example")
+    sharing_ctx.lock()
+    assert dialog.docs is None and dialog.list.count() == 0
+    assert dialog.current_text() == "" and dialog.name_edit.text() == ""

@@ -62,3 +62,15 @@ def test_failed_write_is_reported_and_keeps_nothing(
     assert "folder" in failed.args[0]
     assert not missing.parent.exists()
     assert dialog.save_button.isEnabled()
+
+
+def test_lock_forgets_the_preview(qtbot: Any, sharing_ctx: Any) -> None:
+    choices.set_share(sharing_ctx.vault, "tiktok.likes", "shared")
+    dialog = SharePreviewDialog(sharing_ctx)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.preview_loaded, timeout=10_000):
+        pass
+    assert dialog.table.rowCount() == 1
+    sharing_ctx.lock()
+    assert dialog.table.rowCount() == 0 and dialog.plan is None
+    assert not dialog.isVisible()

@@ -341,6 +341,8 @@ class AuditWizard(QWidget):
         tasks.run_task(load_state, self.ctx.vault, on_done=self._state_loaded)
 
     def _state_loaded(self, result: Any, error: BaseException | None) -> None:
+        if not self.ctx.is_unlocked:
+            return
         if error is not None or result is None:
             self.start_status.setText(self.tr("The audit could not be loaded."))
             return

@@ -439,6 +439,8 @@ class ChoicesPage(QWidget):
 
     def _loaded(self, snap: Snapshot | None, error: BaseException | None) -> None:
         self._task = None
+        if not self.ctx.is_unlocked:
+            return
         if error is not None or snap is None:
             self._say(self.tr("Your choices could not be loaded. Try again after unlocking."))
             return

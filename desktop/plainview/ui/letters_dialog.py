@@ -169,7 +169,7 @@ class LettersDialog(QDialog):
         self.account_edit.editingFinished.connect(self._load)
         self.retranslate()
         ctx.language_changed.connect(self._on_language)
-        ctx.locked.connect(self.reject)
+        ctx.locked.connect(self.clear)
         self._load()
 
     def retranslate(self) -> None:
@@ -195,6 +195,16 @@ class LettersDialog(QDialog):
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
 
+    def clear(self) -> None:
+        """On lock: forget every document and typed value, then close."""
+        self.docs = None
+        self.list.clear()
+        self.text.clear()
+        self.routes.clear()
+        self.name_edit.clear()
+        self.account_edit.clear()
+        self.reject()
+
     def _on_language(self, _lang: str) -> None:
         self.retranslate()
         self._load()
@@ -208,6 +218,8 @@ class LettersDialog(QDialog):
             return load_catalog("en")
 
     def _load(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
         self.status.setText(self.tr("Preparing…"))
         tasks.run_task(
             load_documents,
@@ -221,6 +233,8 @@ class LettersDialog(QDialog):
         )
 
     def _loaded(self, docs: Documents | None, error: BaseException | None) -> None:
+        if not self.ctx.is_unlocked:
+            return
         if error is not None or docs is None:
             self.status.setText(self.tr("The letters could not be prepared."))
             return

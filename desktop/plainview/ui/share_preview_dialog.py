@@ -99,7 +99,7 @@ class SharePreviewDialog(QDialog):
         layout.addWidget(self.buttons)
         self.retranslate()
         ctx.language_changed.connect(lambda _l: self.retranslate())
-        ctx.locked.connect(self.reject)
+        ctx.locked.connect(self.clear)
         self._load()
 
     def retranslate(self) -> None:
@@ -129,6 +129,15 @@ class SharePreviewDialog(QDialog):
         if self.plan is not None:
             self._fill(self.plan)
 
+    def clear(self) -> None:
+        """On lock: forget the preview, then close."""
+        self.plan = None
+        self.table.setRowCount(0)
+        self.files.clear()
+        self.status.clear()
+        self.save_button.setEnabled(False)
+        self.reject()
+
     def level_text(self, level: str) -> str:
         return {
             "private": self.tr("Private"),
@@ -144,6 +153,8 @@ class SharePreviewDialog(QDialog):
 
     def _loaded(self, plan: PackagePreview | None, error: BaseException | None) -> None:
         self._task = None
+        if not self.ctx.is_unlocked:
+            return
         if error is not None or plan is None:
             self.status.setText(self.tr("The preview could not be made."))
             self.failed.emit(self.status.text())
