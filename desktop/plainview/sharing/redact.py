@@ -146,8 +146,10 @@ SAFE_WORDS: Final = frozenset(
 
 _TIKTOK_HOSTS: Final = ("tiktok.com", "tiktokv.com", "tiktokcdn.com", "tiktokglobalshop.com")
 _DAY_RE: Final = re.compile(r"^\s*(\d{4})[-/.](\d{2})[-/.](\d{2})")
-_CHAT_KEY_RE: Final = re.compile(r"^(chat history with )(.+?)(:?)$", re.IGNORECASE)
 _SAFE_SEGMENT_RE: Final = re.compile(r"|[a-z]{1,20}|\d{1,25}|@(user|id)-[0-9a-f]{10}")
+_PATH_CHAT_RE: Final = re.compile(
+    r"^((?:chat history|group chat|chat) with )(.+?)(:?)$", re.IGNORECASE
+)
 _WORDLIKE_RE: Final = re.compile(r"^[A-Za-z][A-Za-z &()'+,/_:-]{0,59}$")
 
 
@@ -256,13 +258,23 @@ class Redactor:
         return self._walk(fields, "unknown")
 
     def source_path(self, path: str) -> str:
-        """A source path with any chat partner's name pseudonymized."""
-
-        def repl(m: re.Match[str]) -> str:
-            self.counts["pseudonymized"] += 1
-            return m.group(1) + self.pseudonym(m.group(2))
-
-        return re.sub(r"(chat history with )([^:/]+)", repl, path, flags=re.IGNORECASE)
+        """A source path without personal parts: chat partners and group names
+        pseudonymized, segments that are ids (room ids, order numbers) pseudonymized."""
+        file, sep, inner = path.partition(":")
+        if not sep:
+            return path
+        out: list[str] = []
+        for segment in inner.split("/"):
+            m = _PATH_CHAT_RE.match(segment)
+            if m:
+                self.counts["pseudonymized"] += 1
+                out.append(m.group(1) + self.pseudonym(m.group(2)) + m.group(3))
+            elif re.search(r"\d{5,}", segment):
+                self.counts["pseudonymized"] += 1
+                out.append(self.pseudonym(segment, "key"))
+            else:
+                out.append(segment)
+        return file + sep + "/".join(out)
 
     # -- rules -----------------------------------------------------------------------------
     def _walk(self, value: Any, rule: Rule) -> Any:
@@ -284,7 +296,7 @@ class Redactor:
         """Dict keys are structure; keys that look like data are pseudonymized."""
         if rule_for(key) != "unknown":
             return key
-        m = _CHAT_KEY_RE.match(key)
+        m = _PATH_CHAT_RE.match(key)
         if m:
             self.counts["pseudonymized"] += 1
             return m.group(1) + self.pseudonym(m.group(2)) + m.group(3)

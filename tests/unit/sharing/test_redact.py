@@ -203,3 +203,16 @@ def test_every_documented_key_has_a_rule(key: str) -> None:
     if norm_key(key) in CONTAINERS:
         return  # containers: their children carry the rules
     assert rule_for(key) != "unknown", key
+
+
+def test_source_paths_lose_group_names_and_ids() -> None:
+    r = Redactor(Pseudonymizer(KEY))
+    group = r.source_path("u.json:Direct Message/Group Chat/GroupChat/Group Chat with MARKgrp:")
+    assert "MARKgrp" not in group and group.startswith("u.json:Direct Message/Group Chat/")
+    room = r.source_path("u.json:TikTok Live/Watch Live History/WatchLiveMap/7000000000000005000")
+    assert "7000000000000005000" not in room and "/key-" in room
+    plain = "u.json:Your Activity/Searches/SearchList"
+    assert r.source_path(plain) == plain
+    assert r.source_path("TikTok/Your Activity/Searches.txt") == "TikTok/Your Activity/Searches.txt"
+    out = r.anonymize({"Group Chat with MARKgrp:": [{"Content": "x"}]})
+    assert "MARKgrp" not in json.dumps(out)
