@@ -78,6 +78,7 @@ def test_cancel_leaves_the_vault_unchanged(qtbot, pages_ctx, vault, tmp_path):
     page.import_finished.connect(finished.append)
     page.start_import(path)
     qtbot.waitUntil(lambda: page.progress.value() > 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: page.section_label.text().startswith("Reading: "), timeout=TIMEOUT)
     page.cancel_button.click()
     qtbot.waitUntil(lambda: not page.is_importing(), timeout=TIMEOUT)
     assert finished == []
@@ -164,3 +165,16 @@ def test_drop_a_zip_or_refuse_other_files(qtbot, pages_ctx, vault, tmp_path):
     assert not page.is_importing()
     assert "one .zip file, one folder" in page.outcome_title.text() + page.outcome.text()
     assert unnamed_controls(page) == []
+
+
+def test_lock_forgets_the_outcome(qtbot, pages_ctx, vault, tmp_path):
+    path = build_export("v3").write_zip(tmp_path / "x.zip")
+    page = _page(qtbot, pages_ctx)
+    with qtbot.waitSignal(page.import_finished, timeout=TIMEOUT):
+        page.start_import(path)
+    assert page.outcome_box.isVisible()
+    pages_ctx.lock()
+    assert not page.outcome_box.isVisible()
+    assert page.last_result is None
+    assert page.outcome.text() == ""
+    assert not page.sample_button.isEnabled()  # nothing to import into while locked

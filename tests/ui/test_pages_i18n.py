@@ -58,6 +58,12 @@ def test_pages_switch_to_chinese_live(qtbot, pages_ctx, vault, chinese):
     # the explanation itself now comes from the Chinese catalog
     assert category.explanation.title.text() == pages_ctx.catalog().title("tiktok.logins")
     assert pages_ctx.catalog().title("tiktok.logins") != "Login history"
+    # facts about the user's data are fetched again, worded in Chinese
+    from plainview.insights import facts_for
+
+    qtbot.waitUntil(category.details_loaded, timeout=10_000)
+    zh_facts = [f.text for f in facts_for(vault, "tiktok.logins", lang="zh_CN")]
+    qtbot.waitUntil(lambda: category.explanation.fact_texts() == zh_facts, timeout=10_000)
 
 
 def test_layouts_hold_long_strings(qtbot, pages_ctx, vault, qapp):

@@ -196,7 +196,7 @@ class CategoryPage(QWidget):
         self.setTabOrder(self.table, self.share_selector.buttons["private"])
 
         ctx.locked.connect(self.clear)
-        ctx.language_changed.connect(lambda _l: self.retranslate())
+        ctx.language_changed.connect(self._language_changed)
         ctx.policy_changed.connect(lambda _p: self._show_explanation())
         self._set_start_notice(False)
         self.retranslate()
@@ -279,6 +279,11 @@ class CategoryPage(QWidget):
             self._show_explanation()
             self._show_details()
         self._update_count()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()
+        if self.category is not None and self.ctx.is_unlocked and self._details is not None:
+            self._start_details()  # the facts are worded in the new language
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

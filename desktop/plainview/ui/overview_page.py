@@ -175,7 +175,7 @@ class OverviewPage(QWidget):
         layout.addWidget(self.stack)
 
         ctx.locked.connect(self.clear)
-        ctx.language_changed.connect(lambda _l: self.retranslate())
+        ctx.language_changed.connect(self._language_changed)
         self.retranslate()
         self.clear()
 
@@ -257,6 +257,11 @@ class OverviewPage(QWidget):
         self.scroll_area.setAccessibleName(self.tr("Overview"))
         if self._data is not None:
             self._show()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()
+        if self._data is not None:
+            self.refresh()  # the facts are worded in the new language
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
