@@ -78,7 +78,7 @@ def parse_date(value: Any) -> datetime | None:
         return None
     if len(value) == 19 and value[10] == " " and value[4] == "-":  # the common shape, fast
         try:
-            return datetime.fromisoformat(value).replace(tzinfo=UTC)
+            return datetime.fromisoformat(value + "+00:00")
         except ValueError:
             pass
     s = value.strip()
@@ -150,18 +150,17 @@ def item_date(item: Any) -> datetime | None:
 LINK_CATEGORIES: Final = frozenset(
     {"tiktok.watch_history", "tiktok.likes", "tiktok.favorites", "tiktok.reposts"}
 )
-_TITLE_KEYS: Final = ("Title", "title", "Comment", "comment")
 
 
 def item_text(item: Any, *extra: str, category: str = "") -> str:
     """Searchable words of an item: string values that are not links, dates or sentinels."""
+    if category in LINK_CATEGORIES and type(item) is dict:
+        title = item.get("Title") or item.get("title") or item.get("Comment")
+        words = title if type(title) is str else ""
+        if extra and extra[0]:
+            return f"{extra[0]} {words}" if words else extra[0]
+        return words
     parts: list[str] = [e for e in extra if e]
-    if category in LINK_CATEGORIES and isinstance(item, dict):
-        for key in _TITLE_KEYS:
-            value = item.get(key)
-            if isinstance(value, str) and value:
-                parts.append(value)
-        return " ".join(parts)
     _collect_text(item, parts, 0)
     return " ".join(parts)
 

@@ -483,7 +483,9 @@ class _Walker:
         """One record per list item; flat maps (the common case) are built inline, fast."""
         if depth > MAX_DEPTH:
             raise _too_deep()
-        record = self.record
+        keys: dict[str, str] = {}  # cleaned keys, reused: items repeat the same few keys
+        text_of = item_text
+        date_of = item_date
         for ev, val in it:
             if ev == "start_map":
                 item: Any = {}
@@ -492,15 +494,21 @@ class _Walker:
                         break
                     ev3, v = next(it)
                     if ev3 == "string":
-                        v = clean_str(v)
+                        if "\x00" in v or not v.isascii():
+                            v = clean_str(v)
                     elif ev3 == "start_map" or ev3 == "start_array":
                         v = build(ev3, v, it, depth + 1)
-                    item[clean_str(key)] = v
-                yield record(cat, item, path, extra)
+                    k = keys.get(key)
+                    if k is None:
+                        k = clean_str(key)
+                        if len(keys) < 4096:
+                            keys[key] = k
+                    item[k] = v
+                yield Record(cat, date_of(item), item, path, text_of(item, extra, category=cat))
             elif ev == "end_array":
                 return
             elif ev != "null":
-                yield record(cat, build(ev, val, it, depth), path, extra)
+                yield self.record(cat, build(ev, val, it, depth), path, extra)
 
 
 def _chat_name(key: str) -> str:
