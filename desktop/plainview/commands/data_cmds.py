@@ -51,7 +51,9 @@ def _iso(at: datetime | None) -> str | None:
 
 
 def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 else f"{n} {word}s"
+    if n == 1:
+        return f"{n} {word}"
+    return f"{n} {word}es" if word.endswith(("s", "ch", "sh", "x")) else f"{n} {word}s"
 
 
 # ------------------------------------------------------------------------------------ import
@@ -67,10 +69,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
         ctx.print_json(result.to_json())
         return 0
     total = sum(result.records.values())
-    ctx.print(
-        f"Imported {_plural(total, 'item')} from your TikTok export "
-        f"({result.format.upper()}, {result.schema})."
-    )
+    kind = "TXT format" if result.format == "txt" else f"JSON, {result.schema}"
+    ctx.print(f"Imported {_plural(total, 'item')} from your TikTok export ({kind}).")
     if result.duplicates:
         ctx.print(
             f"{_plural(result.added, 'item')} are new; "
