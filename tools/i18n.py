@@ -109,6 +109,13 @@ def area_sources() -> tuple[dict[str, list[Path]], list[str]]:
     return sources, unassigned
 
 
+def _rel(path: Path) -> str:
+    try:
+        return str(path.relative_to(ROOT))
+    except ValueError:
+        return path.name
+
+
 def ts_path(area: str, lang: str) -> Path:
     return I18N / f"plainview_{area}_{lang}.ts"
 
@@ -166,7 +173,7 @@ def update(areas: list[str]) -> None:
             lrelease(ts, qm_path(area, lang))
             for problem in problems_in(ts):
                 print(f"todo: {problem}")
-            print(f"{ts.relative_to(ROOT)}: updated")
+            print(f"{_rel(ts)}: updated")
 
 
 def check(areas: list[str]) -> list[str]:
@@ -180,21 +187,19 @@ def check(areas: list[str]) -> list[str]:
             for lang in LANGUAGES:
                 ts, qm = ts_path(area, lang), qm_path(area, lang)
                 if not ts.exists():
-                    errors.append(f"{ts.relative_to(ROOT)} is missing (run tools/i18n.py)")
+                    errors.append(f"{_rel(ts)} is missing (run tools/i18n.py)")
                     continue
                 fresh_ts = Path(tmp) / ts.name
                 shutil.copyfile(ts, fresh_ts)
                 lupdate(sources[area], fresh_ts)
                 errors += problems_in(fresh_ts)
                 if not qm.exists():
-                    errors.append(f"{qm.relative_to(ROOT)} is missing (run tools/i18n.py)")
+                    errors.append(f"{_rel(qm)} is missing (run tools/i18n.py)")
                     continue
                 fresh_qm = Path(tmp) / qm.name
                 lrelease(ts, fresh_qm)
                 if fresh_qm.read_bytes() != qm.read_bytes():
-                    errors.append(
-                        f"{qm.relative_to(ROOT)} is older than its .ts (run tools/i18n.py)"
-                    )
+                    errors.append(f"{_rel(qm)} is older than its .ts (run tools/i18n.py)")
     return errors
 
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from plainview import APP_NAME
+from plainview.errors import PlainviewError
 from plainview.ui import clipboard, tasks
 from plainview.ui.context import AppContext
 from plainview.ui.first_run_page import FirstRunPage
@@ -241,6 +242,12 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def _on_unlocked(self) -> None:
+        from plainview.ui.settings_dialog import default_policy
+
+        try:
+            self.ctx.set_policy(default_policy(self.ctx))
+        except PlainviewError:
+            log.warning("could not read the saved policy choice")
         self.root.setCurrentWidget(self.workspace)
         self._dirty = set(self.page)
         self.refresh_sidebar()

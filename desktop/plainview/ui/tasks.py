@@ -14,11 +14,15 @@ Cancel: when ``fn`` has a ``cancel`` parameter it receives a ``threading.Event``
 passed in, or a new one); ``TaskHandle.cancel()`` sets it. Cancelling is cooperative: ``fn``
 decides when to stop, and ``on_done`` is still called exactly once with whatever it returned
 or raised.
+
+Worker threads never hold a reference to a QObject: they talk to the GUI thread through one
+long-lived dispatcher by task id, so no QObject can end up destroyed on a worker thread.
 """
 
 from __future__ import annotations
 
 import inspect
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -26,14 +30,18 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
+from plainview.errors import PlainviewError
+
 log = logging.getLogger(__name__)
 
 DoneCallback = Callable[[Any, BaseException | None], None]
 ProgressCallback = Callable[..., None]
 
 _pool: QThreadPool | None = None
+_dispatcher: _Dispatcher | None = None
 # Handles stay referenced until their result has been delivered on the GUI thread.
-_active: set[TaskHandle] = set()
+_active: dict[int, TaskHandle] = {}
+_ids = itertools.count(1)
 
 
 def thread_pool() -> QThreadPool:
@@ -54,12 +62,13 @@ def active_tasks() -> int:
 
 def running() -> list[TaskHandle]:
     """Handles of the tasks that have not delivered their result yet."""
-    return list(_active)
+    return list(_active.values())
 
 
 def wait_for_all(timeout_ms: int = -1) -> bool:
-    """Block until every worker has returned (used at application exit and in tests)."""
-    for handle in list(_active):
+    """Cancel every task and block until every worker has returned (application exit,
+    tests). Results still arrive through the event loop afterwards."""
+    for handle in list(_active.values()):
         handle.cancel()
     return thread_pool().waitForDone(timeout_ms)
 
@@ -74,8 +83,71 @@ def _accepts(fn: Callable[..., Any], name: str) -> bool:
     return any(p.kind is inspect.Parameter.VAR_KEYWORD for p in params.values())
 
 
+class _Dispatcher(QObject):
+    """Lives on the GUI thread for the whole run; workers emit its signals by task id."""
+
+    # Only the task id crosses threads: the result waits in the task's state. (Sending Python
+    # objects through queued signals hit a refcount bug in PySide6 6.12 at exit.)
+    result_ready = Signal(int)
+    progress_ready = Signal(int)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.result_ready.connect(self._on_result)
+        self.progress_ready.connect(self._on_progress)
+
+    @Slot(int)
+    def _on_result(self, task_id: int) -> None:
+        handle = _active.pop(task_id, None)
+        if handle is not None:
+            handle._deliver_result()
+
+    @Slot(int)
+    def _on_progress(self, task_id: int) -> None:
+        handle = _active.get(task_id)
+        if handle is not None:
+            handle._deliver_progress()
+
+
+def _get_dispatcher() -> _Dispatcher:
+    global _dispatcher
+    if _dispatcher is None:
+        _dispatcher = _Dispatcher()
+    return _dispatcher
+
+
+class _TaskState:
+    """What the worker and the GUI share: plain Python, safe to drop on any thread."""
+
+    def __init__(self, task_id: int, cancel: threading.Event, dispatcher: _Dispatcher) -> None:
+        self.id = task_id
+        self.cancel = cancel
+        self.lock = threading.Lock()
+        self.latest: tuple[Any, ...] | None = None
+        self.pending = False
+        self.result: Any = None
+        self.error: BaseException | None = None
+        self.spent: Any = None
+        self._progress_ready = dispatcher.progress_ready
+
+    def report_progress(self, *args: Any) -> None:
+        """Called from the worker; keeps only the newest value until the GUI has taken it."""
+        with self.lock:
+            self.latest = args
+            if self.pending:
+                return
+            self.pending = True
+        self._progress_ready.emit(self.id)
+
+    def take_progress(self) -> tuple[Any, ...] | None:
+        with self.lock:
+            args, self.latest = self.latest, None
+            self.pending = False
+        return args
+
+
 class TaskHandle(QObject):
-    """One running task. Signals fire on the GUI thread.
+    """One running task, on the GUI thread.
 
     - ``finished(result, error)``: after ``on_done`` ran.
     - ``progressed(tuple)``: the latest progress arguments.
@@ -83,62 +155,45 @@ class TaskHandle(QObject):
 
     finished = Signal(object, object)
     progressed = Signal(object)
-    # Internal: emitted from the worker thread, queued to the GUI thread.
-    _result_ready = Signal(object, object)
-    _progress_ready = Signal()
 
     def __init__(
         self,
+        state: _TaskState,
         on_done: DoneCallback | None,
         on_progress: ProgressCallback | None,
-        cancel: threading.Event,
     ) -> None:
         super().__init__()
+        self._state = state
         self._on_done = on_done
         self._on_progress = on_progress
-        self.cancel_event = cancel
-        self._lock = threading.Lock()
-        self._latest: tuple[Any, ...] | None = None
-        self._progress_pending = False
         self.done = False
-        self._result_ready.connect(self._deliver_result)
-        self._progress_ready.connect(self._deliver_progress)
+
+    @property
+    def cancel_event(self) -> threading.Event:
+        return self._state.cancel
 
     def cancel(self) -> None:
         """Ask the task to stop (it stops when it next checks the event)."""
-        self.cancel_event.set()
+        self._state.cancel.set()
 
     @property
     def cancelled(self) -> bool:
-        return self.cancel_event.is_set()
+        return self._state.cancel.is_set()
 
-    # -- worker side -------------------------------------------------------------------
-    def report_progress(self, *args: Any) -> None:
-        """Called from the worker; keeps only the newest value until the GUI has taken it."""
-        with self._lock:
-            self._latest = args
-            if self._progress_pending:
-                return
-            self._progress_pending = True
-        self._progress_ready.emit()
-
-    # -- GUI side ----------------------------------------------------------------------
-    @Slot()
     def _deliver_progress(self) -> None:
-        with self._lock:
-            args, self._latest = self._latest, None
-            self._progress_pending = False
+        args = self._state.take_progress()
         if args is None or self.done:
             return
         self.progressed.emit(args)
         if self._on_progress is not None:
             self._on_progress(*args)
 
-    @Slot(object, object)
-    def _deliver_result(self, result: Any, error: BaseException | None) -> None:
+    def _deliver_result(self) -> None:
         self._deliver_progress()
         self.done = True
-        _active.discard(self)
+        with self._state.lock:
+            result, error = self._state.result, self._state.error
+            self._state.result = self._state.error = self._state.spent = None
         try:
             if self._on_done is not None:
                 self._on_done(result, error)
@@ -147,23 +202,37 @@ class TaskHandle(QObject):
 
 
 class _Runner(QRunnable):
-    def __init__(self, handle: TaskHandle, call: Callable[[], Any]) -> None:
+    def __init__(self, state: _TaskState, call: Callable[[], Any], dispatcher: _Dispatcher):
         super().__init__()
         self.setAutoDelete(True)
-        self._handle = handle
-        self._call = call
+        self._state: _TaskState | None = state
+        self._call: Callable[[], Any] | None = call
+        self._result_ready = dispatcher.result_ready
 
     def run(self) -> None:
-        handle, call = self._handle, self._call
-        self._call = None  # type: ignore[assignment]  # drop argument references early
+        state, call = self._state, self._call
+        self._state = self._call = None  # drop argument references early
+        assert state is not None and call is not None
         try:
-            result = call()
+            value = call()
+            with state.lock:
+                state.result = value
+            del value  # the GUI thread must hold the last reference, never this thread
         except BaseException as exc:
             log.debug("task failed", exc_info=True)
             log.info("task ended with %s", type(exc).__name__)
-            handle._result_ready.emit(None, exc)
-        else:
-            handle._result_ready.emit(result, None)
+            if isinstance(exc, PlainviewError):
+                # The frames may hold secrets (a passphrase argument); the message is enough.
+                exc = exc.with_traceback(None)
+            with state.lock:
+                state.error = exc
+            del exc
+        # ``call`` holds ``fn`` and its arguments (maybe a bound method of a widget): hand it to
+        # the GUI thread, which releases it, so no QObject is ever destroyed on this thread.
+        with state.lock:
+            state.spent = call
+        del call
+        self._result_ready.emit(state.id)
 
 
 def run_task(
@@ -175,16 +244,18 @@ def run_task(
     **kwargs: Any,
 ) -> TaskHandle:
     """Run ``fn(*args, **kwargs)`` on a worker thread; see the module docstring."""
+    dispatcher = _get_dispatcher()
     event = cancel if cancel is not None else threading.Event()
-    handle = TaskHandle(on_done, on_progress, event)
+    state = _TaskState(next(_ids), event, dispatcher)
+    handle = TaskHandle(state, on_done, on_progress)
     if _accepts(fn, "progress") and "progress" not in kwargs:
-        kwargs["progress"] = handle.report_progress
+        kwargs["progress"] = state.report_progress
     if _accepts(fn, "cancel") and "cancel" not in kwargs:
         kwargs["cancel"] = event
 
     def call() -> Any:
         return fn(*args, **kwargs)
 
-    _active.add(handle)
-    thread_pool().start(_Runner(handle, call))
+    _active[state.id] = handle
+    thread_pool().start(_Runner(state, call, dispatcher))
     return handle

@@ -1,0 +1,121 @@
+"""Settings: live language switch, theme, auto-lock minutes, the policy for explanations;
+QSettings holds nothing but device preferences."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QGuiApplication
+
+from plainview.ui import theme
+from plainview.ui.settings_dialog import POLICY_SETTING, SettingsDialog, default_policy
+from tests.fixtures.plugin_ui import unlock
+
+
+def _choose(combo, value):
+    index = combo.findData(value)
+    assert index >= 0, value
+    combo.setCurrentIndex(index)
+
+
+def _dialog(qtbot, window, ctx):
+    dialog = SettingsDialog(ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def test_defaults(qtbot, shell_vault, main_window, shell_ctx, ui_prefs):
+    unlock(qtbot, main_window)
+    dialog = _dialog(qtbot, main_window, shell_ctx)
+    assert dialog.language.currentData() == "system"
+    assert dialog.theme.currentData() == "system"
+    assert dialog.auto_lock.value() == 15
+    assert dialog.policy.currentData() == "eea"
+    assert main_window.idle.interval_ms == 15 * 60_000
+
+
+def test_language_switch_retranslates_live(qtbot, shell_vault, main_window, shell_ctx, ui_prefs):
+    unlock(qtbot, main_window)
+    dialog = _dialog(qtbot, main_window, shell_ctx)
+    with qtbot.waitSignal(shell_ctx.language_changed):
+        _choose(dialog.language, "zh_CN")
+    assert ui_prefs.language == "zh_CN" and shell_ctx.lang == "zh_CN"
+    assert main_window.lock_button.text() == "锁定"
+    assert main_window.import_button.text() == "导入"
+    assert main_window.sidebar.item_for("overview").text(0) == "概览"
+    assert dialog.windowTitle() == "设置"
+    assert dialog.language.currentData() == "zh_CN"  # the combo kept its choice
+    # The locked screen is Chinese too.
+    main_window.lock()
+    assert main_window.unlock_page._title.text() == "Plainview 已锁定"
+    unlock(qtbot, main_window)
+    dialog = _dialog(qtbot, main_window, shell_ctx)
+    with qtbot.waitSignal(shell_ctx.language_changed):
+        _choose(dialog.language, "en")
+    assert main_window.lock_button.text() == "Lock"
+    assert main_window.sidebar.item_for("overview").text(0) == "Overview"
+
+
+def test_theme_switch(qtbot, shell_vault, main_window, shell_ctx, ui_prefs):
+    unlock(qtbot, main_window)
+    dialog = _dialog(qtbot, main_window, shell_ctx)
+    was_dark = theme.is_dark()
+    _choose(dialog.theme, "dark")
+    assert ui_prefs.theme == "dark"
+    assert theme.is_dark(QGuiApplication.palette())
+    _choose(dialog.theme, "light")
+    assert not theme.is_dark(QGuiApplication.palette())
+    _choose(dialog.theme, "system")
+    assert ui_prefs.theme == "system"
+    assert theme.is_dark(QGuiApplication.palette()) == was_dark
+
+
+def test_auto_lock_minutes(qtbot, shell_vault, main_window, shell_ctx, ui_prefs):
+    unlock(qtbot, main_window)
+    main_window.open_settings()
+    dialog = main_window.findChild(SettingsDialog)
+    assert dialog is not None
+    dialog.auto_lock.setValue(3)
+    assert ui_prefs.auto_lock_minutes == 3
+    assert main_window.idle.interval_ms == 3 * 60_000 and main_window.idle.active
+    dialog.auto_lock.setValue(0)
+    assert dialog.auto_lock.text() == "Never"
+    assert not main_window.idle.active
+
+
+def test_policy_choice_is_kept_in_the_vault(qtbot, shell_vault, main_window, shell_ctx):
+    unlock(qtbot, main_window)
+    dialog = _dialog(qtbot, main_window, shell_ctx)
+    with qtbot.waitSignal(shell_ctx.policy_changed):
+        _choose(dialog.policy, "us")
+    assert shell_ctx.policy == "us"
+    assert shell_ctx.vault.get_setting(POLICY_SETTING, None) == "us"
+    main_window.lock()
+    shell_ctx.set_policy("eea")
+    unlock(qtbot, main_window)
+    assert default_policy(shell_ctx) == "us"
+    assert shell_ctx.policy == "us"
+
+
+def test_policy_defaults_from_the_account_region(qtbot, shell_vault, main_window, shell_ctx):
+    unlock(qtbot, main_window)
+    vault = shell_ctx.vault
+    import_id = vault.begin_import("tiktok", "json", "v3", "export.zip")
+    vault.finish_import(import_id, "complete", {"account_region": "US"})
+    assert default_policy(shell_ctx) == "us"
+    dialog = _dialog(qtbot, main_window, shell_ctx)
+    assert "US" in dialog.policy_note.text()
+
+
+def test_qsettings_hold_only_device_preferences(
+    qtbot, shell_vault, main_window, shell_ctx, ui_prefs
+):
+    unlock(qtbot, main_window)
+    dialog = _dialog(qtbot, main_window, shell_ctx)
+    _choose(dialog.language, "zh_CN")
+    _choose(dialog.theme, "dark")
+    dialog.auto_lock.setValue(5)
+    _choose(dialog.policy, "row")
+    main_window.close()
+    allowed = {"language", "theme", "auto_lock_minutes", "window/geometry"}
+    assert set(ui_prefs.keys()) <= allowed
+    assert "window/geometry" in set(ui_prefs.keys())
