@@ -14,6 +14,7 @@ fsynced and moved into place with ``os.replace``.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import tempfile
@@ -31,6 +32,7 @@ from plainview.errors import PlainviewError, UsageError
 from plainview.model import UNRECOGNIZED, ShareLevel
 from plainview.sharing import choices as choices_mod
 from plainview.sharing import store
+from plainview.sharing.purposes import category_title
 from plainview.sharing.redact import ACTIONS, Pseudonymizer, Redactor, day_of
 from plainview.sharing.texts import Texts
 
@@ -78,15 +80,6 @@ class PackageResult:
     actions: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
-def _title(catalog: Any, category: str) -> str:
-    if catalog is None:
-        return category
-    try:
-        return str(catalog.title(category))
-    except Exception:  # a catalog without this category must not stop the package
-        return category
-
-
 def redaction_notes(category: str, level: ShareLevel, lang: str) -> tuple[str, ...]:
     t = Texts(lang)
     if level == "shared":
@@ -103,7 +96,7 @@ def preview(vault: store.Source, catalog: Any = None, lang: str = "en") -> Packa
     items = tuple(
         PreviewItem(
             cat,
-            _title(catalog, cat),
+            category_title(catalog, cat),
             c.share,
             counts.get(cat, 0),
             redaction_notes(cat, c.share, lang),
@@ -237,9 +230,10 @@ def build_share_package(
     try:
         with os.fdopen(fd, "wb") as raw:
             with zipfile.ZipFile(raw, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                zf.writestr("README.txt", readme_text(plan, now.strftime("%Y-%m-%d")))
+                written: list[PreviewItem] = []
                 for item in plan.items:
                     redactor = Redactor(pseudonym)
+                    n = 0
                     with zf.open(item.file, "w") as member:
                         member.write(b"[")
                         first = True
@@ -250,13 +244,18 @@ def build_share_package(
                             member.write(b"\n" if first else b",\n")
                             member.write(json.dumps(rec, ensure_ascii=False).encode("utf-8"))
                             first = False
+                            n += 1
                             done += 1
                             if progress is not None and done % 500 == 0:
                                 progress(done / total, item.category)
                         member.write(b"\n]\n")
+                    written.append(dataclasses.replace(item, records=n))
                     if item.share == "anonymized":
                         counted: Counter[str] = redactor.counts
                         actions[item.category] = {a: counted.get(a, 0) for a in ACTIONS}
+                # counts as written (an import finishing meanwhile cannot make them disagree)
+                plan = PackagePreview(tuple(written), plan.lang)
+                zf.writestr("README.txt", readme_text(plan, now.strftime("%Y-%m-%d")))
                 manifest = _manifest(vault, plan, actions, created)
                 zf.writestr(
                     "manifest.json",
