@@ -234,7 +234,9 @@ def build_share_package(
                 for item in plan.items:
                     redactor = Redactor(pseudonym)
                     n = 0
-                    with zf.open(item.file, "w") as member:
+                    info = zipfile.ZipInfo(item.file, date_time=now.timetuple()[:6])
+                    info.compress_type = zipfile.ZIP_DEFLATED
+                    with zf.open(info, "w") as member:
                         member.write(b"[")
                         first = True
                         for row in store.iter_records(vault, item.category):
