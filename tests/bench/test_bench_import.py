@@ -19,6 +19,9 @@ import pytest
 from tests.fixtures.tiktok_export import big_watch_history_zip
 
 SIZES = (100_000, 1_000_000)
+# This machine is shared: each figure is the best of REPEATS runs, interleaved
+# (import, floor, barest, import, ...) so that load from other work hits all of them alike.
+REPEATS = 2
 
 
 def _measure(mode: str, zip_path: Path, work: Path) -> dict[str, float]:
@@ -33,14 +36,24 @@ def _measure(mode: str, zip_path: Path, work: Path) -> dict[str, float]:
     return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
 
 
+def _best(runs: list[dict[str, float]]) -> dict[str, float]:
+    """Fastest wall time; the highest RSS seen (memory is not noisy, keep the worst)."""
+    best = dict(min(runs, key=lambda r: r["wall"]))
+    for key in ("rss_self_mb", "rss_worker_mb"):
+        best[key] = max(r[key] for r in runs)
+    return best
+
+
 def test_bench_import(tmp_path: Path) -> None:
     rows = []
     for n in SIZES:
         z = big_watch_history_zip(tmp_path / f"export-{n}.zip", n)
         size_mb = z.stat().st_size / 1e6
-        imp = _measure("import", z, tmp_path / f"imp{n}")
-        floor = _measure("floor", z, tmp_path / f"floor{n}")
-        barest = _measure("barest", z, tmp_path / f"barest{n}")
+        runs: dict[str, list[dict[str, float]]] = {"import": [], "floor": [], "barest": []}
+        for r in range(REPEATS):
+            for mode in runs:
+                runs[mode].append(_measure(mode, z, tmp_path / f"{mode}{n}-{r}"))
+        imp, floor, barest = (_best(runs[m]) for m in ("import", "floor", "barest"))
         assert imp["records"] == n + 1  # + the profile
         rows.append((n, size_mb, imp, floor, barest))
     print()
