@@ -102,6 +102,7 @@ class _Import:
     lock: threading.Lock = field(default_factory=threading.Lock)
     occurrences: dict[int, int] = field(default_factory=dict)
     next_id: int = 0
+    closed: bool = False
     records: int = 0
     added: int = 0
     duplicates: int = 0
@@ -177,9 +178,19 @@ def _write_batch(
     texts: list[tuple[int, str]],
     first_id: int,
     next_id: int,
-) -> tuple[int, set[int] | None]:
-    """Insert one batch; (rows inserted, ids kept or None when every row was new)."""
-    inserted = conn.executemany(_INSERT_RECORD, rows).rowcount
+) -> tuple[list[tuple[Any, ...]], int, set[int] | None]:
+    """Insert one batch: (rows as stored, rows inserted, ids kept or None when all were new).
+
+    A lone surrogate in a string (importers should have replaced it) cannot be bound; the batch
+    is then written again with U+FFFD in its place. ``INSERT OR IGNORE`` makes the retry skip
+    the rows already in, so no savepoint is needed (a savepoint per batch costs throughput).
+    """
+    try:
+        inserted = conn.executemany(_INSERT_RECORD, rows).rowcount
+    except UnicodeEncodeError:
+        rows = [tuple(_scrub(v) for v in row) for row in rows]
+        conn.executemany(_INSERT_RECORD, rows)
+        inserted = -1
     kept: set[int] | None = None
     if inserted != len(rows):
         kept = {
@@ -191,8 +202,14 @@ def _write_batch(
         texts = [t for t in texts if t[0] in kept]
         inserted = len(kept)
     if texts:
-        conn.executemany(_INSERT_FTS, texts)
-    return inserted, kept
+        try:
+            conn.executemany(_INSERT_FTS, texts)
+        except UnicodeEncodeError:
+            conn.execute(
+                "DELETE FROM records_fts WHERE rowid >= ? AND rowid < ?", (first_id, next_id)
+            )
+            conn.executemany(_INSERT_FTS, [(i, _scrub(t)) for i, t in texts])
+    return rows, inserted, kept
 
 
 def _is_corruption(exc: BaseException) -> bool:
@@ -237,10 +254,15 @@ class Vault:
     def create(cls, path: Path, passphrase: str, kdf: KdfParams | None = None) -> tuple[Vault, str]:
         """A new vault in ``path`` (created if needed): (unlocked vault, recovery code)."""
         path = Path(path)
-        if cls.exists(path) or (path / db.DB_FILE).exists():
+        if cls.exists(path):
             raise VaultExists(
                 "There is already a vault in this folder.",
                 hint="Open it with your passphrase, or choose another folder.",
+            )
+        if (path / db.DB_FILE).exists():
+            raise VaultExists(
+                "This folder holds a vault database without its key file (vault.key).",
+                hint="Restore vault.key from a backup, or choose another folder to start over.",
             )
         if not passphrase:
             raise UsageError("The passphrase must not be empty.")
@@ -367,6 +389,7 @@ class Vault:
         with self._lock:
             for import_id, state in list(self._imports.items()):
                 with state.lock:
+                    state.closed = True
                     with contextlib.suppress(Exception):
                         if state.conn.in_transaction:
                             state.conn.execute("ROLLBACK")
@@ -521,13 +544,14 @@ class Vault:
         added_by: Counter[str] = Counter()
         seen_by: Counter[str] = Counter()
         iterator = iter(records)
-        with state.lock:
-            if state.conn is None:  # pragma: no cover - defensive
-                raise VaultLocked("The vault is locked.")
-            with _damage_guard():
+        # The import's lock is held per batch, not while the caller's iterator parses input,
+        # so lock() from another thread waits for one batch at most.
+        while batch := list(islice(iterator, max(1, batch_size))):
+            with state.lock, _damage_guard():
+                if state.closed:
+                    raise VaultLocked("The vault was locked during the import.")
                 self._begin_write(state)
-                while batch := list(islice(iterator, batch_size)):
-                    self._insert_batch(state, import_id, batch, added_by, seen_by)
+                self._insert_batch(state, import_id, batch, added_by, seen_by)
         return {c: (added_by[c], seen_by[c] - added_by[c]) for c in seen_by}
 
     @staticmethod
@@ -550,15 +574,18 @@ class Vault:
         dumps = orjson.dumps
         sort_keys = _SORT_KEYS
         from_bytes = int.from_bytes
+        heads: dict[str, bytes] = {}
         for rec in batch:
             category = rec.category
+            head = heads.get(category)
+            if head is None:
+                head = heads[category] = (category + "\0").encode("utf-8", "surrogatepass")
             try:
-                fields_json = dumps(rec.fields, option=sort_keys).decode()
+                raw = dumps(rec.fields, option=sort_keys)
             except TypeError:
-                fields_json = _fallback_json(rec.fields)
-            digest = sha256(
-                (category + "\0" + fields_json).encode("utf-8", "surrogatepass")
-            ).digest()
+                raw = _fallback_json(rec.fields).encode()
+            digest = sha256(head + raw).digest()
+            fields_json = raw.decode()
             prefix = from_bytes(digest[:8], "little")
             occurrence = get_occurrence(prefix, 0)
             occurrences[prefix] = occurrence + 1
@@ -580,17 +607,7 @@ class Vault:
             next_id += 1
         state.next_id = next_id
         conn = state.conn
-        conn.execute("SAVEPOINT batch")
-        try:
-            inserted, kept = _write_batch(conn, rows, texts, first_id, next_id)
-        except UnicodeEncodeError:
-            # A lone surrogate in text or source_path (importers should have replaced it):
-            # undo this batch and store it with U+FFFD in its place.
-            conn.execute("ROLLBACK TO batch")
-            rows = [tuple(_scrub(v) for v in row) for row in rows]
-            texts = [(i, _scrub(t)) for i, t in texts]
-            inserted, kept = _write_batch(conn, rows, texts, first_id, next_id)
-        conn.execute("RELEASE batch")
+        rows, inserted, kept = _write_batch(conn, rows, texts, first_id, next_id)
         categories = Counter(map(itemgetter(1), rows))
         seen_by.update(categories)
         if kept is None:
@@ -605,6 +622,8 @@ class Vault:
         """What happened to each section of the export: (path, category, status, count)."""
         state = self._import(import_id)
         with state.lock, _damage_guard():
+            if state.closed:
+                raise VaultLocked("The vault was locked during the import.")
             self._begin_write(state)
             state.conn.executemany(
                 "INSERT OR REPLACE INTO sections (import_id, path, category, status, count) "

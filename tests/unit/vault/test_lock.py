@@ -70,3 +70,52 @@ def test_lock_is_idempotent(vault: Vault) -> None:
     vault.lock()
     vault.lock()
     assert vault.locked
+
+
+def test_lock_during_import_on_worker_thread(
+    vault: Vault, vault_dir: Path, passphrase: str
+) -> None:
+    """The GUI locks while a worker imports: the worker stops with VaultLocked, nothing kept."""
+    from plainview.errors import VaultLocked
+
+    first_batch_done = threading.Event()
+    locked = threading.Event()
+    outcome: list[str] = []
+
+    def items() -> object:
+        for i in range(10):
+            yield Record("tiktok.likes", None, {"i": i}, "p", f"t{i}")
+        first_batch_done.set()  # the first batch of 10 is about to be written
+        locked.wait(10)
+        for i in range(10, 30):
+            yield Record("tiktok.likes", None, {"i": i}, "p", f"t{i}")
+
+    def work() -> None:
+        iid = vault.begin_import("tiktok", "json", "v2", "x.zip", None, None)
+        try:
+            vault.add_records(iid, items(), batch_size=10)  # type: ignore[arg-type]
+        except VaultLocked:
+            outcome.append("locked")
+
+    t = threading.Thread(target=work)
+    t.start()
+    assert first_batch_done.wait(10)
+    vault.lock()
+    locked.set()
+    t.join(10)
+    assert outcome == ["locked"]
+    again = Vault.open(vault_dir, passphrase)
+    try:
+        assert [r.status for r in again.imports()] == ["failed"]
+        assert again.category_counts() == {}
+    finally:
+        again.lock()
+
+
+def test_orphan_db_without_key_is_explained(vault_dir: Path) -> None:
+    from plainview.errors import VaultExists
+    from plainview.vault import KdfParams
+
+    (vault_dir / "vault.db").write_bytes(b"\0" * 4096)
+    with pytest.raises(VaultExists, match="without its key file"):
+        Vault.create(vault_dir, "x", kdf=KdfParams.floor())
