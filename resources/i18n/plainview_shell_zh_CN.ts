@@ -329,7 +329,7 @@
     </message>
     <message>
         <source>Guided audit</source>
-        <translation>引导式审查</translation>
+        <translation>引导式审计</translation>
     </message>
 </context>
 <context>

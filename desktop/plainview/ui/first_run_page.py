@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -41,6 +42,7 @@ def _create_vault(path: Path, passphrase: str, kdf: Any) -> tuple[Any, str]:
 def centered(content: QWidget, parent: QWidget, width: int = 520) -> QVBoxLayout:
     """Lay ``content`` out as a calm centred column in ``parent``."""
     content.setMaximumWidth(width)
+    content.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
     outer = QVBoxLayout(parent)
     outer.addStretch(1)
     row = QHBoxLayout()
@@ -129,6 +131,7 @@ class FirstRunPage(QWidget):
         layout.addWidget(self._busy_label)
         layout.addWidget(self._busy)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self._steps.addWidget(page)
         self._pass1.textChanged.connect(self._validate)
         self._pass2.textChanged.connect(self._validate)
@@ -177,6 +180,7 @@ class FirstRunPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self._confirm)
         layout.addLayout(end)
+        layout.addStretch(1)
         self._steps.addWidget(page)
         self._copy.clicked.connect(self.copy_code)
         self._save.clicked.connect(self.save_code)

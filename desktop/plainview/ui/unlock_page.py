@@ -98,6 +98,7 @@ class UnlockPage(QWidget):
         layout.addWidget(self._busy)
         layout.addWidget(self._message)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self._steps.addWidget(page)
         self._passphrase.returnPressed.connect(self.unlock)
         self._unlock.clicked.connect(self.unlock)
@@ -153,6 +154,7 @@ class UnlockPage(QWidget):
         layout.addWidget(self._r_busy)
         layout.addWidget(self._r_message)
         layout.addLayout(buttons)
+        layout.addStretch(1)
         self._steps.addWidget(page)
         for field in (self._code, self._new1, self._new2):
             field.textChanged.connect(self._validate_recovery)
