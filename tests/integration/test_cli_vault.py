@@ -85,11 +85,13 @@ def test_wrong_passphrase_stderr_is_only_our_lines(vault_copy: Path) -> None:
     )
 
 
-@pytest.mark.parametrize("target", ["vault.db", "vault.key"])
-def test_flipped_byte_exit_5_without_noise(vault_copy: Path, target: str) -> None:
+@pytest.mark.parametrize(
+    ("target", "where"), [("vault.db", "middle"), ("vault.db", "page 1"), ("vault.key", "middle")]
+)
+def test_flipped_byte_exit_5_without_noise(vault_copy: Path, target: str, where: str) -> None:
     path = vault_copy / target
     data = bytearray(path.read_bytes())
-    data[len(data) // 2] ^= 0x10
+    data[len(data) // 2 if where == "middle" else 100] ^= 0x10
     path.write_bytes(bytes(data))
     done = run("verify", vault=vault_copy, PLAINVIEW_PASSPHRASE=PASS)
     assert done.returncode == 5

@@ -15,6 +15,7 @@ from plainview.vault.store import (
     Vault,
     canonical_fields,
     content_hash,
+    damage_guard,
     fts_query,
 )
 
@@ -27,5 +28,6 @@ __all__ = [
     "canonical_fields",
     "check_sqlcipher_build",
     "content_hash",
+    "damage_guard",
     "fts_query",
 ]

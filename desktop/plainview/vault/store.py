@@ -26,6 +26,7 @@ from typing import Any, Final, Literal, NamedTuple
 import orjson
 
 from plainview.errors import (
+    PlainviewError,
     UsageError,
     VaultExists,
     VaultLocked,
@@ -38,6 +39,7 @@ from plainview.vault.keys import KdfParams, KeyFile
 Order = Literal["time_desc", "time_asc", "id"]
 
 _CORRUPT_CODES: Final = frozenset({11, 26})  # SQLITE_CORRUPT, SQLITE_NOTADB (primary codes)
+_BUSY_CODES: Final = frozenset({5, 6})  # SQLITE_BUSY, SQLITE_LOCKED
 
 _INSERT_RECORD: Final = (
     "INSERT OR IGNORE INTO records (id, category, occurred_at, fields, import_id, "
@@ -220,14 +222,27 @@ def _is_corruption(exc: BaseException) -> bool:
 
 
 @contextlib.contextmanager
-def _damage_guard() -> Iterator[None]:
-    """Turn SQLCipher HMAC / corruption errors into ``VaultDamaged``."""
+def damage_guard() -> Iterator[None]:
+    """Turn SQLCipher HMAC / corruption errors into ``VaultDamaged`` (exit 5) and a write that
+    waited too long for an import's transaction into a plain "busy" error.
+
+    Wrap reads on a ``connect_reader()`` connection in it: ``with damage_guard(): ...``.
+    """
     try:
         yield
     except db.DatabaseError as exc:
         if _is_corruption(exc):
             raise db.damaged() from None
+        code = getattr(exc, "sqlite_errorcode", None)
+        if isinstance(code, int) and (code & 0xFF) in _BUSY_CODES:
+            raise PlainviewError(
+                "The vault is busy with an import.",
+                hint="Try again when the import has finished.",
+            ) from None
         raise
+
+
+_damage_guard = damage_guard
 
 
 class Vault:

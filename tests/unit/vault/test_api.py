@@ -194,3 +194,17 @@ def test_lone_surrogates_are_stored_not_fatal(vault: Vault) -> None:
     assert stored[0].fields == {"t": bad}  # kept exactly, as a JSON escape
     assert stored[1].source_path == "path lone \ufffd surrogate"
     assert [r.id for r in vault.search("surrogate")] == [stored[1].id]
+
+
+def test_write_during_import_is_a_plain_busy_error(vault: Vault) -> None:
+    from plainview.errors import PlainviewError
+
+    iid = vault.begin_import("tiktok", "json", "v2", "export.zip", None, None)
+    vault.add_records(iid, [rec(1)])  # the import now holds the write transaction
+    vault._main().execute("PRAGMA busy_timeout = 50")
+    with pytest.raises(PlainviewError, match="busy with an import"):
+        vault.set_setting("x", 1)
+    assert vault.category_counts() == {}  # reads still work, without the uncommitted import
+    vault.finish_import(iid, "complete", {})
+    vault.set_setting("x", 1)
+    assert vault.category_counts() == {"tiktok.searches": 1}
