@@ -3,6 +3,7 @@ QSettings holds nothing but device preferences."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
 from plainview.ui import theme
@@ -119,3 +120,12 @@ def test_qsettings_hold_only_device_preferences(
     allowed = {"language", "theme", "auto_lock_minutes", "window/geometry"}
     assert set(ui_prefs.keys()) <= allowed
     assert "window/geometry" in set(ui_prefs.keys())
+
+
+def test_escape_closes_the_dialog(qtbot, shell_vault, main_window, shell_ctx):
+    unlock(qtbot, main_window)
+    main_window.open_settings()
+    dialog = main_window.findChild(SettingsDialog)
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()

@@ -152,6 +152,7 @@ class MainWindow(QMainWindow):
         splitter = QSplitter(Qt.Orientation.Horizontal, self.workspace)
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.pages)
+        splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([300, 800])
         splitter.setChildrenCollapsible(False)

@@ -122,6 +122,7 @@ class Sidebar(QTreeWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setFrameShape(QTreeWidget.Shape.NoFrame)
         self.setProperty("role", "sidebar")
+        self.setMinimumWidth(220)  # long translations must never squeeze it to nothing
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
