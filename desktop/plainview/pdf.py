@@ -32,9 +32,11 @@ _SIZE_RE = re.compile(r'\bwidth="(\d+)"[^>]*\bheight="(\d+)"')
 def _ensure_app() -> None:
     """QTextDocument needs a QGuiApplication for fonts; the CLI has none yet."""
     if QGuiApplication.instance() is None:
-        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-        # kept alive for the process; the CLI exits right after
-        _ensure_app.app = QGuiApplication(["plainview"])  # type: ignore[attr-defined]
+        # The offscreen platform needs no display, so `plainview report` works over SSH and
+        # in CI; kept alive for the process (the CLI exits right after).
+        _ensure_app.app = QGuiApplication(  # type: ignore[attr-defined]
+            ["plainview", "-platform", "offscreen"]
+        )
 
 
 def _svg_to_image(svg: str, scale: float = 2.0) -> tuple[QImage, int, int]:
