@@ -129,3 +129,25 @@ def test_all_anonymized_leaks_no_marker_from_any_generation(
         assert any(m.encode() in blob for m in export.markers)
     finally:
         vault.lock()
+
+
+def test_pdf_report_from_a_shell_without_a_display(report_vault: Any, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    folder, markers = report_vault
+    out = tmp_path / "headless.pdf"
+    env = {k: v for k, v in os.environ.items() if k not in ("QT_QPA_PLATFORM", "DISPLAY")}
+    env["PLAINVIEW_PASSPHRASE"] = PASS
+    proc = subprocess.run(
+        [sys.executable, "-m", "plainview", "--vault", str(folder), "report", "--out", str(out)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"wrote {out}"
+    text = pdf_text(out)
+    assert "Privacy audit report" in text and not any(m in text for m in markers)
