@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -37,6 +37,16 @@ def _create_vault(path: Path, passphrase: str, kdf: Any) -> tuple[Any, str]:
 
     vault, code = Vault.create(path, passphrase, kdf)
     return vault, str(code)
+
+
+def app_icon_label(parent: QWidget, size: int = 56) -> QLabel:
+    """The app's icon, as a calm header for the locked and first-run screens."""
+    label = QLabel(parent)
+    icon = QGuiApplication.windowIcon()
+    if not icon.isNull():
+        label.setPixmap(icon.pixmap(size, size))
+    label.setAccessibleName("Plainview")
+    return label
 
 
 def centered(content: QWidget, parent: QWidget, width: int = 520) -> QVBoxLayout:
@@ -122,6 +132,7 @@ class FirstRunPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self._create)
         layout = QVBoxLayout(page)
+        layout.addWidget(app_icon_label(page))
         layout.addWidget(self._title)
         layout.addWidget(self._intro)
         layout.addSpacing(8)

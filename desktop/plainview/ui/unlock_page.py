@@ -30,7 +30,7 @@ from plainview.errors import (
     WrongRecoveryCode,
 )
 from plainview.ui.context import AppContext
-from plainview.ui.first_run_page import centered
+from plainview.ui.first_run_page import app_icon_label, centered
 from plainview.ui.passphrase_widgets import MIN_LENGTH, PassphraseField, StrengthMeter, acceptable
 from plainview.ui.tasks import run_task
 
@@ -91,6 +91,7 @@ class UnlockPage(QWidget):
         buttons.addStretch(1)
         buttons.addWidget(self._unlock)
         layout = QVBoxLayout(page)
+        layout.addWidget(app_icon_label(page))
         layout.addWidget(self._title)
         layout.addWidget(self._intro)
         layout.addSpacing(8)
