@@ -172,6 +172,22 @@
         <translation>第 %1 步，共 %2 步</translation>
     </message>
     <message>
+        <source>low</source>
+        <translation>较低</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>较高</translation>
+    </message>
+    <message>
+        <source>Sensitivity: %1</source>
+        <translation>敏感程度：%1</translation>
+    </message>
+    <message>
         <source>TikTok&apos;s policy does not say.</source>
         <translation>TikTok 的政策没有说明。</translation>
     </message>

@@ -134,6 +134,7 @@ class AuditWizard(QWidget):
         self.progress.setRange(0, len(STEPS))
         self.progress.setTextVisible(False)
         self.category_title = _label(page, "title")
+        self.sensitivity = _label(page, "hint")
         self.what_heading = _label(page, "subtitle")
         self.what_text = _label(page)
         self.why_heading = _label(page, "subtitle")
@@ -173,6 +174,7 @@ class AuditWizard(QWidget):
         bl = QVBoxLayout(body)
         for w in (
             self.category_title,
+            self.sensitivity,
             self.what_heading,
             self.what_text,
             self.why_heading,
@@ -363,6 +365,7 @@ class AuditWizard(QWidget):
         self.why_text.clear()
         self.data_text.clear()
         self.category_title.clear()
+        self.sensitivity.clear()
         self.done_text.clear()
         self.stack.setCurrentWidget(self.start_page)
         self._update_resume()
@@ -433,6 +436,14 @@ class AuditWizard(QWidget):
         self.progress.setValue(self.position + 1)
         self.category_title.setText(str(explanation.title) if explanation is not None else category)
         self.what_text.setText(str(getattr(explanation, "what", "") or ""))
+        level = str(getattr(explanation, "sensitivity", "") or "")
+        names = {"low": self.tr("low"), "medium": self.tr("medium"), "high": self.tr("high")}
+        if level in names:
+            reason = str(getattr(explanation, "sensitivity_reason", "") or "")
+            text = self.tr("Sensitivity: %1").replace("%1", names[level])
+            self.sensitivity.setText(f"{text} — {reason}" if reason else text)
+        else:
+            self.sensitivity.clear()
         why = [f"• {p.text}" for p in (getattr(explanation, "why", None) or [])[:4]]
         self.why_text.setText("\n".join(why) or self.tr("TikTok's policy does not say."))
         count = self.counts.get(category, 0)
