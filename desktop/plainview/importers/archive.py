@@ -29,6 +29,7 @@ from types import TracebackType
 from typing import BinaryIO, Final
 
 from plainview.errors import ArchiveRejected
+from plainview.importers.messages import reject
 
 MAX_MEMBERS: Final = 200_000
 MAX_TOTAL_BYTES: Final = 50 * 1024**3
@@ -37,13 +38,6 @@ MAX_RATIO: Final = 200
 RATIO_MIN_SIZE: Final = 1024 * 1024
 # A bare file or a folder has no compression to abuse; cap what we read from them anyway.
 MAX_PLAIN_BYTES: Final = 50 * 1024**3
-
-_DAMAGED = "The archive is damaged or incomplete, so Plainview cannot read it safely."
-_HINT_REDOWNLOAD = "Download the export again from TikTok and import the new file."
-
-
-def _reject(message: str, hint: str | None = _HINT_REDOWNLOAD) -> ArchiveRejected:
-    return ArchiveRejected(message, hint=hint)
 
 
 def is_junk(name: str) -> bool:
@@ -58,19 +52,13 @@ def is_junk(name: str) -> bool:
 def _check_name(name: str) -> str:
     """Normalise a member name; refuse absolute, drive-letter, ``..`` and NUL names."""
     if "\x00" in name:
-        raise _reject("The archive contains a file with an invalid name.")
+        raise reject("bad_name")
     norm = name.replace("\\", "/")
     if norm.startswith("/") or (len(norm) > 1 and norm[1] == ":"):
-        raise _reject(
-            "The archive contains a file that would be written outside its folder "
-            "(an absolute path). Plainview refuses such archives."
-        )
+        raise reject("absolute_path")
     parts = [p for p in norm.split("/") if p not in ("", ".")]
     if any(p == ".." for p in parts):
-        raise _reject(
-            "The archive contains a file that would be written outside its folder "
-            "(a '..' path). Plainview refuses such archives."
-        )
+        raise reject("parent_path")
     return "/".join(parts)
 
 
@@ -90,10 +78,7 @@ class Budget:
         self.high_water[member] = position
         self.used += position - before
         if self.used > self.limit:
-            raise _reject(
-                "The archive expands to far more data than its size allows "
-                "(it looks like a 'zip bomb'). Plainview refuses it."
-            )
+            raise reject("zip_bomb")
 
 
 class CountingReader(io.RawIOBase):
@@ -125,24 +110,21 @@ class CountingReader(io.RawIOBase):
         except ArchiveRejected:
             raise
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-            raise _reject(_DAMAGED) from None
+            raise reject("damaged") from None
         except Exception:  # any other decoder failure is still a damaged member
-            raise _reject(_DAMAGED) from None
+            raise reject("damaged") from None
         n = len(data)
         buffer[:n] = data
         self.bytes_read += n
         self._budget.spend(self._name, self.bytes_read)
         if self.bytes_read > self._declared:
-            raise _reject("The archive lies about the size of a file inside it.")
+            raise reject("lying_size")
         if (
             self._compressed is not None
             and self.bytes_read > RATIO_MIN_SIZE
             and self.bytes_read > MAX_RATIO * max(self._compressed, 1)
         ):
-            raise _reject(
-                "A file inside the archive expands far more than real exports do "
-                "(it looks like a 'zip bomb'). Plainview refuses it."
-            )
+            raise reject("zip_bomb_member")
         return n
 
     def close(self) -> None:
@@ -214,12 +196,9 @@ class Archive:
             try:
                 raw: BinaryIO = self._zip.open(self._infos[member.name])  # type: ignore[assignment]
             except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-                raise _reject(_DAMAGED) from None
+                raise reject("damaged") from None
             except (RuntimeError, NotImplementedError):
-                raise _reject(
-                    "A file inside the archive is encrypted or compressed in a way "
-                    "Plainview does not read."
-                ) from None
+                raise reject("unsupported_member") from None
         elif self.kind == "folder":
             raw = _open_inside(self.path, member.name)
         else:
@@ -257,12 +236,12 @@ def _open_inside(root: Path, name: str) -> BinaryIO:
     try:
         real = target.resolve(strict=True)
         if not real.is_relative_to(root.resolve(strict=True)):
-            raise _reject("A file in the folder points outside it. Plainview refuses it.")
+            raise reject("folder_escape")
         fd = os.open(target, flags)
     except ArchiveRejected:
         raise
     except OSError:
-        raise _reject("A file in the folder could not be read.", hint=None) from None
+        raise reject("folder_unreadable") from None
     return os.fdopen(fd, "rb")
 
 
@@ -275,42 +254,36 @@ def _zip_overlaps(path: Path, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo])
         for info in infos:
             off = info.header_offset
             if off < 0 or off + 30 > size:
-                raise _reject(_DAMAGED)
+                raise reject("damaged")
             f.seek(off)
             head = f.read(30)
             if len(head) != 30 or head[:4] != b"PK\x03\x04":
-                raise _reject(_DAMAGED)
+                raise reject("damaged")
             name_len, extra_len = struct.unpack("<HH", head[26:30])
             end = off + 30 + name_len + extra_len + info.compress_size
             if end > cd_start or end > size:
-                raise _reject(_DAMAGED)
+                raise reject("damaged")
             spans.append((off, end))
     spans.sort()
     for (_, end), (nxt, _) in itertools.pairwise(spans):
         if end > nxt:
-            raise _reject(
-                "Files inside the archive overlap each other (a trick used by 'zip bombs'). "
-                "Plainview refuses it."
-            )
+            raise reject("overlap")
 
 
 def _open_zip(path: Path) -> Archive:
     size = path.stat().st_size
     try:
         if not zipfile.is_zipfile(path):
-            raise _reject(
-                "This file is not a zip archive, a folder, or a .json/.txt export.",
-                hint="Choose the .zip file TikTok gave you, or the folder you extracted it to.",
-            )
+            raise reject("not_archive")
         zf = zipfile.ZipFile(path)
     except ArchiveRejected:
         raise
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError):
-        raise _reject(_DAMAGED) from None
+        raise reject("damaged") from None
     try:
         infos = zf.infolist()
         if len(infos) > MAX_MEMBERS:
-            raise _reject("The archive holds far more files than a real export does.")
+            raise reject("too_many_files")
         seen: set[str] = set()
         members: list[Member] = []
         declared_total = 0
@@ -319,19 +292,12 @@ def _open_zip(path: Path) -> Archive:
             name = _check_name(info.filename)
             mode = info.external_attr >> 16
             if stat.S_ISLNK(mode):
-                raise _reject(
-                    "The archive contains a symbolic link. Plainview refuses such archives."
-                )
+                raise reject("symlink")
             if info.flag_bits & 0x1:
-                raise _reject(
-                    "The archive is password-protected. Plainview reads only unencrypted exports.",
-                    hint="TikTok's own exports are not encrypted; download it again.",
-                )
+                raise reject("encrypted")
             key = name.casefold()
             if key in seen:
-                raise _reject(
-                    "The archive contains two files with the same name. Plainview refuses it."
-                )
+                raise reject("duplicate")
             seen.add(key)
             if info.is_dir() or not name:
                 continue
@@ -339,18 +305,12 @@ def _open_zip(path: Path) -> Archive:
             if info.file_size > RATIO_MIN_SIZE and info.file_size > MAX_RATIO * max(
                 info.compress_size, 1
             ):
-                raise _reject(
-                    "A file inside the archive expands far more than real exports do "
-                    "(it looks like a 'zip bomb'). Plainview refuses it."
-                )
+                raise reject("zip_bomb_member")
             if is_junk(name):
                 continue
             members.append(Member(name, info.file_size, info.compress_size))
         if declared_total > budget.limit:
-            raise _reject(
-                "The archive expands to far more data than its size allows "
-                "(it looks like a 'zip bomb'). Plainview refuses it."
-            )
+            raise reject("zip_bomb")
         _zip_overlaps(path, zf, [i for i in infos if not i.is_dir()])
         arch = Archive(path, "zip", members, budget, _zip=zf)
         arch._infos = {_check_name(i.filename): i for i in infos if not i.is_dir()}
@@ -375,7 +335,7 @@ def _walk_folder(root: Path) -> Iterator[tuple[str, int]]:
                 continue  # symbolic links and special files are skipped, never followed
             count += 1
             if count > MAX_MEMBERS:
-                raise _reject("The folder holds far more files than a real export does.")
+                raise reject("too_many_files")
             yield p.relative_to(root).as_posix(), st.st_size
 
 
@@ -385,16 +345,14 @@ def open_archive(path: Path) -> Archive:
     try:
         st = path.lstat()
     except OSError:
-        raise ArchiveRejected(
-            "Plainview cannot find or open that file.", hint="Check the path and try again."
-        ) from None
+        raise reject("not_found") from None
     if stat.S_ISLNK(st.st_mode):
         path = path.resolve()
     if path.is_dir():
         members = [Member(n, s) for n, s in _walk_folder(path) if not is_junk(n)]
         return Archive(path, "folder", members, Budget(MAX_PLAIN_BYTES))
     if not path.is_file():
-        raise ArchiveRejected("That is not a file or a folder Plainview can read.")
+        raise reject("not_file")
     suffix = path.suffix.lower()
     if suffix in (".json", ".txt"):
         size = path.stat().st_size

@@ -226,7 +226,7 @@ class ParseState:
     member: str = ""
     schema: str = ""
     account: str | None = None
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (code, values)
     sections: dict[str, SectionInfo] = field(default_factory=dict)
     progress: Callable[[float, str], None] | None = None
 
@@ -243,9 +243,10 @@ class ParseState:
         if info.category != UNRECOGNIZED:
             info.status = "imported"
 
-    def warn(self, message: str) -> None:
-        if message not in self.warnings:
-            self.warnings.append(message)
+    def warn(self, code: str, **values: Any) -> None:
+        """Note a ``warning_<code>`` from the language tables (importers.messages)."""
+        if (code, values) not in self.warnings:
+            self.warnings.append((code, values))
 
     def finish(self) -> list[SectionInfo]:
         """All sections seen, plus one "missing" row per category nothing was found for."""

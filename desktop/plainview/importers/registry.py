@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Final
 
-from plainview.errors import ArchiveRejected
 from plainview.importers import tiktok_txt
 from plainview.importers.archive import Archive, Member
+from plainview.importers.messages import reject
 from plainview.importers.tiktok_json import JSON_NAMES
 
 
@@ -70,16 +70,10 @@ def plan(archive: Archive) -> Plan:
     """Decide how to read ``archive`` from its member names, or say why we cannot."""
     members = archive.members
     if not members:
-        raise ArchiveRejected(
-            "The export is empty: there is nothing in it to import.",
-            hint="Download the export again from TikTok.",
-        )
+        raise reject("empty")
     other = _other_platform(members)
     if other is not None:
-        raise ArchiveRejected(
-            f"This looks like an export from {other}. Plainview reads TikTok exports only, "
-            "for now: other platforms are not supported yet."
-        )
+        raise reject("other_platform", platform=other)
     jsons = [m for m in members if m.suffix == ".json"]
     for wanted in JSON_NAMES:
         for m in jsons:
@@ -91,25 +85,10 @@ def plan(archive: Archive) -> Plan:
         if lang is not None:
             return Plan("tiktok", "txt", language=lang)
         if len(txts) == 1 and archive.kind == "file":
-            raise ArchiveRejected(
-                "Plainview does not recognise this text file as part of a TikTok export.",
-                hint="Import the whole TikTok export (the .zip file or its folder).",
-            )
-        raise ArchiveRejected(
-            "This is a TikTok TXT export in a language Plainview does not read yet "
-            "(it reads English and Dutch).",
-            hint="Ask TikTok for your data in the JSON format: Plainview reads it in every "
-            "language.",
-        )
+            raise reject("txt_file_unknown")
+        raise reject("txt_language")
     if len(jsons) == 1:
         return Plan("tiktok", "json", jsons[0].name)  # a renamed file: the prescan decides
     if any(m.suffix in (".html", ".htm") for m in members):
-        raise ArchiveRejected(
-            "This export is in HTML, which Plainview cannot read.",
-            hint="Request your data from TikTok again and choose the JSON format.",
-        )
-    raise ArchiveRejected(
-        "Plainview could not find TikTok data in this export.",
-        hint="Choose the .zip file TikTok gave you, its extracted folder, or "
-        "user_data_tiktok.json.",
-    )
+        raise reject("html")
+    raise reject("no_tiktok_data")

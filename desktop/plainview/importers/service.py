@@ -19,6 +19,7 @@ from typing import Any
 
 from plainview.errors import ArchiveRejected, ImportCancelled
 from plainview.importers.archive import open_archive
+from plainview.importers.messages import reject, text, warning
 from plainview.importers.registry import Detection, plan
 from plainview.importers.worker import ParseSession, row_to_record
 from plainview.model import Record
@@ -40,6 +41,11 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
     account: str | None = None
     source_name: str = ""
+    # (code, values) of each warning, for the GUI to show in the user's language
+    warning_codes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+
+    def localized_warnings(self, lang: str | None) -> list[str]:
+        return [warning(code, lang, **values) for code, values in self.warning_codes]
 
     def to_json(self) -> dict[str, Any]:
         """The DESIGN.md ``import --json`` shape, plus extra keys."""
@@ -72,7 +78,7 @@ def detect(path: Path, *, isolate: bool = True) -> Detection:
     with ParseSession(path, p, isolate=isolate) as session:
         msg = session.next()
     if msg[0] == "rejected":
-        raise ArchiveRejected(msg[1], hint=msg[2])
+        raise reject(msg[1], **msg[2])
     return Detection(p.platform, p.format, str(msg[1]))
 
 
@@ -95,11 +101,11 @@ def run_import(
     with ParseSession(path, p, isolate=isolate) as session:
         first = session.next()
         if first[0] == "rejected":
-            raise ArchiveRejected(first[1], hint=first[2])
+            raise reject(first[1], **first[2])
         if first[0] != "detected":  # pragma: no cover - protocol guard
-            raise ArchiveRejected("Plainview could not read this export safely.")
+            raise reject("unreadable")
         if cancel is not None and cancel.is_set():
-            raise ImportCancelled("The import was cancelled; nothing was imported.")
+            raise _cancelled()
         schema, account = str(first[1]), first[2]
         import_id = vault.begin_import(
             p.platform, p.format, schema, source_name, fingerprint, account
@@ -109,7 +115,7 @@ def run_import(
         def records() -> Iterator[Record]:
             while True:
                 if cancel is not None and cancel.is_set():
-                    raise ImportCancelled("The import was cancelled; nothing was imported.")
+                    raise _cancelled()
                 msg = session.next()
                 kind = msg[0]
                 if kind == "records":
@@ -121,11 +127,11 @@ def run_import(
                     done.append(msg)
                     return
                 elif kind == "rejected":
-                    raise ArchiveRejected(msg[1], hint=msg[2])
+                    raise reject(msg[1], **msg[2])
 
         try:
             per_category = vault.add_records_counted(import_id, records())
-            _, sections, warnings = done[0]
+            _, sections, warning_codes = done[0]
             vault.set_sections(import_id, sections)
             seen = {c: a + d for c, (a, d) in per_category.items()}
             added_by = {c: a for c, (a, _d) in per_category.items()}
@@ -143,7 +149,8 @@ def run_import(
                 duplicates=sum(d for _a, d in per_category.values()),
                 added_by_category=dict(sorted(added_by.items())),
                 sections=grouped,
-                warnings=list(warnings),
+                warnings=[warning(code, "en", **values) for code, values in warning_codes],
+                warning_codes=[(code, dict(values)) for code, values in warning_codes],
                 account=account,
                 source_name=source_name,
             )
@@ -161,6 +168,12 @@ def run_import(
             raise
     report(1.0, "")
     return result
+
+
+def _cancelled() -> ImportCancelled:
+    err = ImportCancelled(text("cancelled")[0])
+    err.code = "cancelled"  # type: ignore[attr-defined]
+    return err
 
 
 def _forget_import(vault: Any, import_id: int) -> None:

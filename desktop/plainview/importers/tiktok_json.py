@@ -73,14 +73,12 @@ import ijson
 
 from plainview.errors import ArchiveRejected
 from plainview.importers.common import ParseState, clean_str, is_empty, item_date, item_text
+from plainview.importers.messages import reject
 from plainview.model import UNRECOGNIZED, Record
 
 MAX_DEPTH: Final = 64
 JSON_NAMES: Final = ("user_data_tiktok.json", "user_data.json", "tiktok_data.json")
 SIBLINGS: Final = frozenset({"app", "isfastlane"})
-
-_NOT_JSON = "The TikTok file is not valid JSON, so Plainview cannot read it."
-_HINT = "Download the export again from TikTok (choose the JSON format) and import the new file."
 
 
 class Readable(Protocol):
@@ -224,10 +222,7 @@ class _Prefixed:
 
 
 def _too_deep() -> ArchiveRejected:
-    return ArchiveRejected(
-        "The TikTok file is nested far more deeply than a real export. Plainview refuses it.",
-        hint=_HINT,
-    )
+    return reject("too_deep")
 
 
 def _raw_events(stream: Readable) -> Iterator[Event]:
@@ -241,9 +236,7 @@ def _after_document(raw: Iterator[Event], state: ParseState) -> None:
     except Exception:
         extra = ("trailing", None)
     if extra is not None:
-        state.warn(
-            "The TikTok file contained its data more than once; Plainview imported the first copy."
-        )
+        state.warn("doubled_document")
 
 
 def _scalar(val: Any) -> Any:
@@ -286,13 +279,10 @@ def build(ev: str, val: Any, it: Iterator[Event], depth: int = 0) -> Any:
                 top.append(v)
             else:
                 top[key[-1]] = v
-    raise ArchiveRejected(_NOT_JSON, hint=_HINT)
+    raise reject("not_json")
 
 
 # ----------------------------------------------------------------------------------- prescan
-
-_NOT_TIKTOK = "This JSON file does not look like a TikTok export."
-_NOT_TIKTOK_HINT = "Choose the user_data_tiktok.json (or user_data.json) file from TikTok."
 
 
 def prescan(stream: Readable, state: ParseState) -> list[str]:
@@ -306,7 +296,7 @@ def prescan(stream: Readable, state: ParseState) -> list[str]:
     try:
         first = next(raw, None)
         if first is None or first[0] != "start_map":
-            raise ArchiveRejected(_NOT_TIKTOK, hint=_NOT_TIKTOK_HINT)
+            raise reject("not_tiktok_json")
         depth = 1
         # keys at depth 1..4 on the current path, to find ProfileMap.userName
         k1 = k3 = None
@@ -332,14 +322,14 @@ def prescan(stream: Readable, state: ParseState) -> list[str]:
                     state.account = clean_str(val)[:200]
                 k1 = None
         else:
-            raise ArchiveRejected(_NOT_JSON, hint=_HINT)
+            raise reject("not_json")
     except ArchiveRejected:
         raise
     except Exception:  # ijson/yajl errors quote the input: never pass them on
-        raise ArchiveRejected(_NOT_JSON, hint=_HINT) from None
+        raise reject("not_json") from None
     _after_document(raw, state)
     if not roots or not ({_norm(r) for r in roots} & KNOWN_ROOTS):
-        raise ArchiveRejected(_NOT_TIKTOK, hint=_NOT_TIKTOK_HINT)
+        raise reject("not_tiktok_json")
     state.schema = schema_for(roots)
     return roots
 
@@ -361,7 +351,7 @@ class _Walker:
     def parse(self, it: Iterator[Event], tick: Callable[[str], None]) -> Iterator[Record]:
         first = next(it, None)
         if first is None or first[0] != "start_map":
-            raise ArchiveRejected(_NOT_TIKTOK, hint=_NOT_TIKTOK_HINT)
+            raise reject("not_tiktok_json")
         for ev, root in it:
             if ev == "end_map":
                 return
@@ -544,7 +534,7 @@ def parse(
     except ArchiveRejected:
         raise
     except (StopIteration, RuntimeError):  # the document ended half-way
-        raise ArchiveRejected(_NOT_JSON, hint=_HINT) from None
+        raise reject("not_json") from None
     except Exception:  # ijson/yajl errors quote the input: never pass them on
-        raise ArchiveRejected(_NOT_JSON, hint=_HINT) from None
+        raise reject("not_json") from None
     _after_document(raw, state)

@@ -272,7 +272,4 @@ def parse(
             state.count(info)
             yield Record(category, item_date(block), block, m.name, item_text(block))
     if ignored:
-        state.warn(
-            f"{ignored} file(s) in the export were not text files and were not imported "
-            "(for example photos or videos)."
-        )
+        state.warn("non_text_files", count=ignored)

@@ -6,7 +6,8 @@ also works inside a PyInstaller bundle (the app calls ``multiprocessing.freeze_s
 
 Messages from the worker, in order: ``("detected", schema, account)``, then any number of
 ``("progress", fraction, section)`` and ``("records", [row, ...])``, then ``("done", sections,
-warnings)``; or ``("rejected", message, hint)`` at any point. A row is
+warnings)``; or ``("rejected", code, values)`` at any point (codes of
+``importers.messages``). A row is
 ``(category, aware UTC datetime | None, fields, source_path, text)``.
 
 ``isolate=False`` runs the very same message stream in the calling thread (used by fast
@@ -29,6 +30,7 @@ from plainview.errors import ArchiveRejected
 from plainview.importers import tiktok_json, tiktok_txt
 from plainview.importers.archive import open_archive
 from plainview.importers.common import ParseState
+from plainview.importers.messages import reject
 from plainview.importers.registry import Plan
 from plainview.model import Record
 
@@ -36,8 +38,6 @@ log = logging.getLogger(__name__)
 
 BATCH: Final = 2000
 MEMORY_LIMIT: Final = 3 * 1024**3  # address space of the worker
-_UNREADABLE = "Plainview could not read this export safely, so it imported nothing."
-_UNREADABLE_HINT = "Download the export again from TikTok (JSON format) and import the new file."
 
 Message = tuple[Any, ...]
 Row = tuple[str, datetime | None, Any, str, str]
@@ -106,12 +106,12 @@ def messages(path: Path, plan: Plan) -> Generator[Message, None, None]:
             sections = [(s.path, s.category, s.status, s.count) for s in state.finish()]
             yield ("done", sections, list(state.warnings))
     except ArchiveRejected as exc:
-        yield ("rejected", exc.message, exc.hint)
+        yield ("rejected", getattr(exc, "code", "unreadable"), getattr(exc, "values", {}))
     except MemoryError:
-        yield ("rejected", _UNREADABLE, _UNREADABLE_HINT)
+        yield ("rejected", "unreadable", {})
     except Exception as exc:  # a parser bug on odd input: refuse the input, log no content
         log.debug("parser failed: %s", type(exc).__name__)
-        yield ("rejected", _UNREADABLE, _UNREADABLE_HINT)
+        yield ("rejected", "unreadable", {})
 
 
 def _limit_child() -> None:
@@ -164,15 +164,15 @@ class ParseSession:
             try:
                 return next(self._inline)
             except StopIteration:
-                raise ArchiveRejected(_UNREADABLE, hint=_UNREADABLE_HINT) from None
+                raise reject("unreadable") from None
         assert self._conn is not None
         try:
             msg: Message = self._conn.recv()
         except (EOFError, OSError, ConnectionError):
             # The worker died (a crash, or the memory cap): nothing of it reaches the vault.
-            raise ArchiveRejected(_UNREADABLE, hint=_UNREADABLE_HINT) from None
+            raise reject("unreadable") from None
         except Exception:  # pragma: no cover - unpicklable garbage
-            raise ArchiveRejected(_UNREADABLE, hint=_UNREADABLE_HINT) from None
+            raise reject("unreadable") from None
         if msg[0] in ("done", "rejected"):
             self.finished = True
         return msg
