@@ -7,6 +7,7 @@ import random
 import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -28,6 +29,19 @@ def test_kill_during_import(tmp_path: Path) -> None:
     z = export.write_zip(tmp_path / "e.zip")
     env = dict(os.environ, PLAINVIEW_PASSPHRASE=PASS)
     rng = random.Random(1234)
+    # one full import first, to aim the kills inside an import on this machine's speed
+    started = time.monotonic()
+    full = subprocess.run(
+        [sys.executable, "-m", "plainview", "--vault", str(folder), "import", str(z)],
+        env=env,
+        capture_output=True,
+        timeout=300,
+    )
+    assert full.returncode == 0, full.stderr
+    duration = time.monotonic() - started
+    folder = tmp_path / "vault-start"
+    v, _ = Vault.create(folder, PASS, KdfParams.floor())
+    v.lock()
     outcomes: dict[str, int] = {"complete": 0, "failed": 0, "absent": 0}
     for trial in range(TRIALS):
         proc = subprocess.Popen(
@@ -37,7 +51,7 @@ def test_kill_during_import(tmp_path: Path) -> None:
             stderr=subprocess.DEVNULL,
         )
         try:
-            proc.wait(timeout=rng.uniform(0.2, 1.6))  # the moment of the kill
+            proc.wait(timeout=rng.uniform(0.1, 0.95) * duration)  # the moment of the kill
         except subprocess.TimeoutExpired:
             os.kill(proc.pid, signal.SIGKILL)
             proc.wait()
