@@ -300,7 +300,7 @@ class Redactor:
         if m:
             self.counts["pseudonymized"] += 1
             return m.group(1) + self.pseudonym(m.group(2)) + m.group(3)
-        if _WORDLIKE_RE.match(key):
+        if _looks_like_structure(key):
             return key
         self.counts["pseudonymized"] += 1
         return self.pseudonym(key, "key")
@@ -389,8 +389,7 @@ class Redactor:
         if isinstance(value, dict):
             out: dict[str, Any] = {}
             for k, v in value.items():
-                key = k if _WORDLIKE_RE.match(k) else self.pseudonym(k, "key")
-                out[key] = self._strip_strings(v)
+                out[self._key(k)] = self._strip_strings(v)
             return out
         if isinstance(value, list):
             return [self._strip_strings(v) for v in value]
@@ -398,6 +397,17 @@ class Redactor:
             self.counts["unknown_removed"] += 1
             return REMOVED
         return value
+
+
+def _looks_like_structure(key: str) -> bool:
+    """A key that names a section or field rather than holding data.
+
+    Export keys are several words ("Watch History") or CamelCase ("VideoList"); a single
+    plain word that Plainview does not know might be a username ("alice"), so it is not kept.
+    """
+    if not _WORDLIKE_RE.match(key):
+        return False
+    return " " in key.strip() or bool(re.search(r"[a-z][A-Z]", key))
 
 
 def _safe_segment(segment: str) -> bool:

@@ -108,14 +108,14 @@ def test_unknown_keys_keep_numbers_and_setting_words_only() -> None:
             "NewKey": "MARKsecret",
             "NewCount": 3,
             "NewSwitch": "Off",
-            "Nested": [{"Deep": "MARKdeep"}],
+            "Nested List": [{"DeepField": "MARKdeep"}],
         }
     )
     assert out == {
         "NewKey": REMOVED,
         "NewCount": 3,
         "NewSwitch": "Off",
-        "Nested": [{"Deep": REMOVED}],
+        "Nested List": [{"DeepField": REMOVED}],
     }
     assert r.counts["unknown_removed"] == 2
 
@@ -216,3 +216,12 @@ def test_source_paths_lose_group_names_and_ids() -> None:
     assert r.source_path("TikTok/Your Activity/Searches.txt") == "TikTok/Your Activity/Searches.txt"
     out = r.anonymize({"Group Chat with MARKgrp:": [{"Content": "x"}]})
     assert "MARKgrp" not in json.dumps(out)
+
+
+def test_unknown_one_word_keys_that_could_be_usernames_are_pseudonymized() -> None:
+    r = Redactor(Pseudonymizer(KEY))
+    out = r.anonymize({"alice": {"Brand New Field": 1, "FutureList": [3]}}, unrecognized=True)
+    text = json.dumps(out)
+    assert "alice" not in text and "Brand New Field" in text and "FutureList" in text
+    out = r.anonymize({"bob": 2, "Date": "2025-01-01 10:00:00"})
+    assert "bob" not in json.dumps(out) and out["Date"] == "2025-01-01"
