@@ -16,8 +16,9 @@ record (fields = the file's text). The category of every file name is in ``FILES
 
 from __future__ import annotations
 
+import io
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any, Final
 
 from plainview.importers.archive import Archive, Member
@@ -116,6 +117,7 @@ EMPTY_SENTENCES: Final = (
     "dit gedeelte bevat geen gegevens",
     "er staan geen gegevens in dit gedeelte",
 )
+SMALL_FILE: Final = 16 * 1024 * 1024  # single-object files (profile, settings) are small
 _USERNAME_LABELS: Final = ("username", "user name", "gebruikersnaam")
 
 
@@ -168,15 +170,14 @@ def _put(block: dict[str, Any], label: str, value: Any) -> None:
     block[key] = value
 
 
-def blocks(text: str) -> list[dict[str, Any]]:
-    """``Label: value`` blocks separated by blank lines."""
-    out: list[dict[str, Any]] = []
+def iter_blocks(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
+    """``Label: value`` blocks separated by blank lines, one at a time."""
     cur: dict[str, Any] = {}
     last: str | None = None
-    for line in text.split("\n"):
+    for line in lines:
         if not line.strip():
             if cur:
-                out.append(cur)
+                yield cur
             cur, last = {}, None
             continue
         label, value = _split_line(line)
@@ -190,8 +191,25 @@ def blocks(text: str) -> list[dict[str, Any]]:
         _put(cur, label, value)
         last = label
     if cur:
-        out.append(cur)
-    return out
+        yield cur
+
+
+def blocks(text: str) -> list[dict[str, Any]]:
+    return list(iter_blocks(text.split("\n")))
+
+
+def stream_lines(raw: io.RawIOBase) -> Iterator[str]:
+    """Decoded lines of a member, streamed (CRLF, CR, a BOM and UTF-16 accepted)."""
+    buffered = io.BufferedReader(raw, 1 << 16)
+    head = buffered.peek(2)[:2]
+    encoding = "utf-16" if head in (b"\xff\xfe", b"\xfe\xff") else "utf-8-sig"
+    text = io.TextIOWrapper(buffered, encoding=encoding, errors="replace", newline=None)
+    for line in text:
+        yield clean_str(line.rstrip("\n"))
+
+
+def _is_sentence_block(block: dict[str, Any]) -> bool:
+    return list(block) == ["text"] and is_empty_sentence(str(block["text"]))
 
 
 def single_object(text: str) -> dict[str, Any]:
@@ -249,27 +267,32 @@ def parse(
         if tick:
             tick(done / total, m.basename)
         done += m.size
-        with archive.open(m) as f:
-            text = decode(f.read())
         spec = classify(m)
+        if spec is not None and not spec[1]:  # a list file: streamed block by block
+            category = spec[0]
+            info = state.section(m.name, category)
+            with archive.open(m) as f:
+                for block in iter_blocks(stream_lines(f)):
+                    if _is_sentence_block(block):
+                        continue
+                    state.count(info)
+                    yield Record(category, item_date(block), block, m.name, item_text(block))
+            continue
+        with archive.open(m) as f:
+            text = decode(f.read(SMALL_FILE if spec is not None else -1))
         if spec is None:
             info = state.section(m.name, UNRECOGNIZED)
             if not is_empty_sentence(text):
                 state.count(info)
                 yield Record(UNRECOGNIZED, None, text, m.name, text[:100_000])
             continue
-        category, single = spec
+        category = spec[0]
         info = state.section(m.name, category)
         if is_empty_sentence(text):
             continue
-        if single:
-            obj = single_object(text)
-            if not is_empty(obj):
-                state.count(info)
-                yield Record(category, item_date(obj), obj, m.name, item_text(obj))
-            continue
-        for block in blocks(text):
+        obj = single_object(text)
+        if not is_empty(obj):
             state.count(info)
-            yield Record(category, item_date(block), block, m.name, item_text(block))
+            yield Record(category, item_date(obj), obj, m.name, item_text(obj))
     if ignored:
         state.warn("non_text_files", count=ignored)

@@ -40,3 +40,17 @@ def test_empty_section_sentences() -> None:
     assert is_empty_sentence("You have no data in this section\r\n")
     assert is_empty_sentence("Dit gedeelte bevat geen gegevens.")
     assert not is_empty_sentence("Date: 2025-01-01")
+
+
+def test_streamed_lines_handle_bom_crlf_cr_and_utf16() -> None:
+    import io
+
+    from plainview.importers.tiktok_txt import iter_blocks, stream_lines
+
+    raw = b"\xef\xbb\xbfDate: 2025-01-01\r\nLink: a\r\n\r\nDate: 2025-01-02\rLink: b\r"
+    assert list(iter_blocks(stream_lines(io.BytesIO(raw)))) == [
+        {"Date": "2025-01-01", "Link": "a"},
+        {"Date": "2025-01-02", "Link": "b"},
+    ]
+    utf16 = "Zoekterm: café\n".encode("utf-16")
+    assert list(iter_blocks(stream_lines(io.BytesIO(utf16)))) == [{"Zoekterm": "café"}]
