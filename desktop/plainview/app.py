@@ -22,6 +22,10 @@ from plainview.resources import resource
 log = logging.getLogger("plainview")
 
 _PR_SET_DUMPABLE = 4
+#: Seconds a thread may hold the GIL while another waits (Python's default is 0.005). The GUI
+#: thread calls into Python for every model ``data()``, delegate paint and slot; each call can
+#: wait this long for an importing worker, so a frame that makes dozens of them would stall.
+GUI_SWITCH_INTERVAL = 0.001
 
 
 def harden_process() -> None:
@@ -116,6 +120,7 @@ def run_gui(vault_dir: Path, debug: bool = False) -> int:
     harden_process()
     setup_logging(debug)
     install_excepthook(debug)
+    sys.setswitchinterval(GUI_SWITCH_INTERVAL)
     app = create_application(sys.argv[:1])
 
     from plainview.ui import tasks

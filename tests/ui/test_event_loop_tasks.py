@@ -122,3 +122,26 @@ def test_many_tasks_all_deliver(qtbot, count):
     qtbot.waitUntil(lambda: all(h.done for h in handles), timeout=5000)
     assert sorted(r for r, _, _ in got) == [i * i for i in range(count)]
     assert tasks.wait_for_all(1000)
+
+
+def test_result_for_a_deleted_widget_is_dropped(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    class Receiver(QWidget):
+        def __init__(self):
+            super().__init__()
+
+        def on_done(self, result, error):
+            self.setWindowTitle(str(result))  # raises if the C++ widget is gone
+
+    release = threading.Event()
+    receiver = Receiver()
+    handle = run_task(release.wait, 5, on_done=receiver.on_done)
+    finished: list[object] = []
+    handle.finished.connect(lambda r, e: finished.append(r))
+    import shiboken6
+
+    shiboken6.delete(receiver)
+    release.set()
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    assert finished == [True]  # delivered, without calling into the deleted widget

@@ -1,12 +1,18 @@
-"""Auto-lock after idle (KeePassXC's InactivityTimer): an application event filter notes the
-time of the last user input; a single-shot timer checks it and emits ``idle`` once the user
-has done nothing for the whole interval."""
+"""Auto-lock after idle (KeePassXC's InactivityTimer): an event filter notes the time of the
+last user input; a single-shot timer checks it and emits ``idle`` once the user has done
+nothing for the whole interval.
+
+The filter sits on the top-level *windows* (QWindow: the main window, then every dialog as it
+gets focus), not on the QApplication: input reaches a window first, and the filter is not
+called for the thousands of paint and timer events a second that a Python filter on the
+application would have to see (each of them needing the GIL while a worker runs)."""
 
 from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QWindow
 
 _INPUT_EVENTS = frozenset(
     {
@@ -35,7 +41,8 @@ class IdleWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._check)
-        self._installed = False
+        self._watching = False
+        self._windows: list[QWindow] = []
 
     @property
     def interval_ms(self) -> int:
@@ -54,10 +61,12 @@ class IdleWatcher(QObject):
 
     def start(self) -> None:
         """Start watching (on unlock)."""
-        app = QCoreApplication.instance()
-        if app is not None and not self._installed:
-            app.installEventFilter(self)
-            self._installed = True
+        app = QGuiApplication.instance()
+        if not self._watching and isinstance(app, QGuiApplication):
+            self._watching = True
+            app.focusWindowChanged.connect(self._watch_window)
+            for window in QGuiApplication.topLevelWindows():
+                self._watch_window(window)
         self._last_input = time.monotonic()
         if self._interval_ms > 0:
             self._timer.start(self._interval_ms)
@@ -65,10 +74,25 @@ class IdleWatcher(QObject):
     def stop(self) -> None:
         """Stop watching (on lock)."""
         self._timer.stop()
-        app = QCoreApplication.instance()
-        if app is not None and self._installed:
-            app.removeEventFilter(self)
-            self._installed = False
+        app = QGuiApplication.instance()
+        if self._watching and isinstance(app, QGuiApplication):
+            self._watching = False
+            app.focusWindowChanged.disconnect(self._watch_window)
+            for window in self._windows:
+                window.removeEventFilter(self)
+            self._windows = []
+
+    @Slot(QWindow)
+    def _watch_window(self, window: QWindow | None) -> None:
+        if window is None or window in self._windows:
+            return
+        window.installEventFilter(self)
+        window.destroyed.connect(self._forget_window)
+        self._windows.append(window)
+
+    @Slot(QObject)
+    def _forget_window(self, window: QObject) -> None:
+        self._windows = [w for w in self._windows if w is not window]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _INPUT_EVENTS:

@@ -26,8 +26,9 @@ import itertools
 import logging
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeGuard
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 from plainview.errors import PlainviewError
@@ -185,7 +186,7 @@ class TaskHandle(QObject):
         if args is None or self.done:
             return
         self.progressed.emit(args)
-        if self._on_progress is not None:
+        if _alive(self._on_progress):
             self._on_progress(*args)
 
     def _deliver_result(self) -> None:
@@ -195,10 +196,22 @@ class TaskHandle(QObject):
             result, error = self._state.result, self._state.error
             self._state.result = self._state.error = self._state.spent = None
         try:
-            if self._on_done is not None:
+            if _alive(self._on_done):
                 self._on_done(result, error)
         finally:
             self.finished.emit(result, error)
+
+
+def _alive(callback: Callable[..., Any] | None) -> TypeGuard[Callable[..., Any]]:
+    """False for no callback, or a method of a widget that was deleted meanwhile (a page
+    closed while its query ran): its result has nowhere to go."""
+    if callback is None:
+        return False
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
+        log.debug("result dropped: its receiver was deleted")
+        return False
+    return True
 
 
 class _Runner(QRunnable):
