@@ -8,6 +8,7 @@ plain sentence that never quotes the input.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Final
 
@@ -66,6 +67,19 @@ def _other_platform(members: list[Member]) -> str | None:
     return None
 
 
+_TXT_HEAD: Final = re.compile(rb"^[A-Za-z][^:\n{}\[\]\"]{0,60}:")
+
+
+def _check_json_head(archive: Archive, member: Member) -> None:
+    """A TXT export saved under a .json name starts with ``Date: ...``: say so plainly."""
+    head = archive.read_head(member, 256).lstrip(b"\xef\xbb\xbf \t\r\n")
+    if head[:1] in (b"{", b"["):
+        return
+    if _TXT_HEAD.match(head):
+        raise reject("txt_named_json")
+    raise reject("not_json")
+
+
 def plan(archive: Archive) -> Plan:
     """Decide how to read ``archive`` from its member names, or say why we cannot."""
     members = archive.members
@@ -78,6 +92,7 @@ def plan(archive: Archive) -> Plan:
     for wanted in JSON_NAMES:
         for m in jsons:
             if m.basename.lower() == wanted:
+                _check_json_head(archive, m)
                 return Plan("tiktok", "json", m.name)
     txts = [m for m in members if m.suffix == ".txt"]
     if txts:
@@ -88,6 +103,7 @@ def plan(archive: Archive) -> Plan:
             raise reject("txt_file_unknown")
         raise reject("txt_language")
     if len(jsons) == 1:
+        _check_json_head(archive, jsons[0])
         return Plan("tiktok", "json", jsons[0].name)  # a renamed file: the prescan decides
     if any(m.suffix in (".html", ".htm") for m in members):
         raise reject("html")

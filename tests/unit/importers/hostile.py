@@ -201,3 +201,10 @@ HOSTILE: dict[str, Callable[[Path], Path]] = {
         top_level_list,
     )
 }
+
+
+def txt_named_json(d: Path) -> Path:
+    return _bare(d, "user_data_tiktok.json", b"Date: 2025-01-01 10:00:00 UTC\nLink: x\n")
+
+
+HOSTILE["txt_named_json"] = txt_named_json

@@ -48,6 +48,7 @@ def test_rejected_and_vault_unchanged(seeded_vault: Any, tmp_path: Path, name: s
         ("empty_zip", "empty"),
         ("not_a_zip", "not a zip"),
         ("not_tiktok_json", "does not look like a TikTok export"),
+        ("txt_named_json", "TXT format"),
     ],
 )
 def test_rejections_say_why(tmp_path: Path, name: str, words: str) -> None:
