@@ -1,12 +1,14 @@
 """TikTok JSON exports, every schema generation (v1 oldest ``VideoLink``, v1, v2, v3).
 
-The document is streamed: ``ijson.basic_parse`` -> a filter that refuses nesting deeper than
-64 -> our own builder, which builds one list item at a time, so memory does not grow with the
-export (a 1,000,000-item watch history is never held as a list). ``ijson.items``/``parse`` are
-not used on raw input (SECURITY.md: they blow up on deep nesting and crash on huge integers).
-Parsing runs in a worker process (``importers.worker``) so a native crash cannot take the app
-down. ``prescan`` is a first, cheap pass that validates the whole document (depth, numbers,
-encoding, shape) and finds the generation and the account *before* anything touches the vault.
+Two streamed passes over ``ijson.basic_parse`` events, both refusing nesting deeper than 64
+(counted in the loops themselves: the prescan keeps a depth counter, the walker and builder
+their stack depth). ``prescan`` validates the whole document (depth, integers yajl cannot hold,
+invalid UTF-8, syntax, shape) and finds the generation and the account *before* anything
+touches the vault. ``parse`` then builds one list item at a time, so memory does not grow with
+the export (a 1,000,000-item watch history is never held as a list). ``ijson.items``/``parse``
+are never used (SECURITY.md: they blow up on deep nesting and crash on huge integers). Both
+passes run in a worker process (``importers.worker``) so a native crash cannot take the app
+down. Parser error texts quote the input, so they are never passed on (``from None``).
 
 Mapping of sections to categories (platform-exports.md section 2.1, every generation; section
 and root names are compared case-insensitively, so ``Tiktok Live`` = ``TikTok Live``):
