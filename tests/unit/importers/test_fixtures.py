@@ -38,3 +38,14 @@ def test_big_watch_history_is_valid_json(tmp_path: Path) -> None:
     p = big_watch_history_json(tmp_path / "big.json", 1234)
     doc = json.loads(p.read_text(encoding="utf-8"))
     assert len(doc["Your Activity"]["Watch History"]["VideoList"]) == 1234
+
+
+def test_big_records_match_what_the_importer_reads(vault: Any, tmp_path: Path) -> None:
+    from plainview.importers import run_import
+    from tests.fixtures.tiktok_export import big_watch_history_records
+
+    p = big_watch_history_json(tmp_path / "user_data_tiktok.json", 50)
+    run_import(vault, p, isolate=False)
+    direct = [r.fields for r in big_watch_history_records(50)]
+    stored = [r.fields for r in vault.records("tiktok.watch_history", limit=100, order="id")]
+    assert stored == direct
