@@ -33,3 +33,19 @@ def test_chart_shows_data_or_says_there_is_none(qtbot):
     chart.clear()
     assert not chart.has_data()
     assert chart.over_time_view.accessibleName() == "Activity over time"
+
+
+def test_new_data_replaces_the_old_axes_ranges(qtbot):
+    chart = TimeChart()
+    qtbot.addWidget(chart)
+    chart.show()
+    chart.set_data([("2024-11", 800), ("2025-03", 5)], list(range(24)))
+    assert chart.count_axis.max() >= 800
+    chart.set_data([("2025-06", 3), ("2025-09", 50)], [1] * 24)
+    # the same two axes per chart, with the new ranges (old labels are never left behind)
+    assert len(chart.over_time_chart.axes()) == 2
+    assert len(chart.hour_chart.axes()) == 2
+    assert 50 <= chart.count_axis.max() < 100
+    assert chart.hour_count_axis.max() == 1
+    assert chart.hour_count_axis.tickCount() == 2
+    assert chart.time_axis.min().date().month() == 6

@@ -104,6 +104,17 @@ def hour_counts(by_hour: Any) -> list[int]:
     return counts
 
 
+def _count_range(axis: QValueAxis, top: int) -> None:
+    """0..top with whole-number ticks (small counts get one tick per step)."""
+    top = max(1, int(top))
+    axis.setRange(0, top)
+    if top <= 5:
+        axis.setTickCount(top + 1)
+    else:
+        axis.setTickCount(5)
+        axis.applyNiceNumbers()
+
+
 class TimeChart(QWidget):
     """Two small charts side by side: activity over time and by hour of day (local time
     is the caller's choice; the axis says which)."""
@@ -125,6 +136,7 @@ class TimeChart(QWidget):
             chart.legend().hide()
             chart.setMargins(QMargins(4, 4, 4, 4))
             chart.setBackgroundRoundness(0)
+        self._make_axes()
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setProperty("role", "hint")
@@ -175,12 +187,30 @@ class TimeChart(QWidget):
         super().changeEvent(event)
 
     # -- drawing -----------------------------------------------------------------------
+    def _make_axes(self) -> None:
+        """The four axes, made once: removing and re-adding axes leaves the old labels
+        painted on the chart (QtCharts), so rebuilds only change ranges and series."""
+        self.time_axis = QDateTimeAxis()
+        self.time_axis.setFormat("MMM yy")
+        self.count_axis = QValueAxis()
+        self.count_axis.setLabelFormat("%d")
+        self.over_time_chart.addAxis(self.time_axis, Qt.AlignmentFlag.AlignBottom)
+        self.over_time_chart.addAxis(self.count_axis, Qt.AlignmentFlag.AlignLeft)
+        # bars sit at x = 0..23; label every sixth hour on its bar
+        self.hour_axis = QCategoryAxis()
+        self.hour_axis.setRange(-0.5, 23.5)
+        self.hour_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
+        for hour in (0, 6, 12, 18, 23):
+            self.hour_axis.append(str(hour), hour)
+        self.hour_count_axis = QValueAxis()
+        self.hour_count_axis.setLabelFormat("%d")
+        self.hour_chart.addAxis(self.hour_axis, Qt.AlignmentFlag.AlignBottom)
+        self.hour_chart.addAxis(self.hour_count_axis, Qt.AlignmentFlag.AlignLeft)
+
     def _rebuild(self) -> None:
         self.retranslate()
         for chart in (self.over_time_chart, self.hour_chart):
             chart.removeAllSeries()
-            for axis in chart.axes():
-                chart.removeAxis(axis)
         has = self.has_data()
         self.over_time_view.setVisible(has)
         self.hour_view.setVisible(has)
@@ -191,51 +221,31 @@ class TimeChart(QWidget):
         self._apply_palette()
 
     def _build_over_time(self) -> None:
-        chart = self.over_time_chart
         line = QLineSeries()
         for when, count in self._points:
             line.append(float(when.toMSecsSinceEpoch()), float(count))
+        first, last = self._points[0][0], self._points[-1][0]
         if len(self._points) == 1:  # one bucket: a flat line so it is visible
-            when, count = self._points[0]
-            line.append(float(when.addDays(1).toMSecsSinceEpoch()), float(count))
-        chart.addSeries(line)
-        x_axis = QDateTimeAxis()
-        x_axis.setFormat("MMM yy")
-        x_axis.setTickCount(min(5, max(2, len(self._points))))
-        y_axis = QValueAxis()
-        y_axis.setLabelFormat("%d")
-        y_axis.setMin(0)
-        top = max((c for _, c in self._points), default=1)
-        y_axis.setMax(max(1, top))
-        y_axis.applyNiceNumbers()
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        line.attachAxis(x_axis)
-        line.attachAxis(y_axis)
+            last = first.addDays(1)
+            line.append(float(last.toMSecsSinceEpoch()), float(self._points[0][1]))
+        self.over_time_chart.addSeries(line)
+        line.attachAxis(self.time_axis)
+        line.attachAxis(self.count_axis)
+        self.time_axis.setRange(first, last)
+        self.time_axis.setTickCount(min(5, max(2, len(self._points))))
+        _count_range(self.count_axis, max(c for _, c in self._points))
 
     def _build_hours(self) -> None:
-        chart = self.hour_chart
         bars = QBarSet("")
         bars.append([float(c) for c in self._hours])
         series = QBarSeries()
         series.setBarWidth(0.8)
         series.append(bars)
-        chart.addSeries(series)
-        # bars sit at x = 0..23; label every sixth hour on its bar
-        x_axis = QCategoryAxis()
-        x_axis.setRange(-0.5, 23.5)
-        x_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        for hour in (0, 6, 12, 18, 23):
-            x_axis.append(str(hour), hour)
-        y_axis = QValueAxis()
-        y_axis.setLabelFormat("%d")
-        y_axis.setMin(0)
-        y_axis.setMax(max(1, max(self._hours)))
-        y_axis.applyNiceNumbers()
-        chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(y_axis, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(x_axis)
-        series.attachAxis(y_axis)
+        self.hour_chart.addSeries(series)
+        series.attachAxis(self.hour_axis)
+        series.attachAxis(self.hour_count_axis)
+        self.hour_axis.setRange(-0.5, 23.5)
+        _count_range(self.hour_count_axis, max(self._hours))
 
     def _apply_palette(self) -> None:
         pal = self.palette()
