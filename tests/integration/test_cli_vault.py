@@ -197,3 +197,41 @@ def test_self_test_reports_each_failure(monkeypatch: pytest.MonkeyPatch, tmp_pat
         "FAIL second: no codec",
         "FAIL third: RuntimeError: boom",
     ]
+
+
+class _Tty:
+    def isatty(self) -> bool:
+        return True
+
+    def read(self) -> str:
+        raise AssertionError("a terminal is prompted, not read")
+
+
+@pytest.mark.parametrize(("second", "code"), [("typed twice", 0), ("typo", 2)])
+def test_init_on_a_terminal_asks_twice(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, second: str, code: int
+) -> None:
+    import argparse
+    import io
+
+    from plainview import cli
+    from plainview.commands import vault_cmds
+    from plainview.errors import UsageError
+    from plainview.vault import KdfParams, Vault
+
+    answers = iter(["typed twice", second])
+    monkeypatch.setattr(cli, "getpass", lambda _prompt="": next(answers))
+    monkeypatch.setattr(vault_cmds, "getpass", lambda _prompt="": next(answers))
+    create = Vault.create
+    monkeypatch.setattr(
+        vault_cmds.Vault, "create", lambda p, pw: create(p, pw, kdf=KdfParams.floor())
+    )
+    out = io.StringIO()
+    ctx = cli.Context(vault_dir=tmp_path / "v", stdin=_Tty(), stdout=out, env={})  # type: ignore[arg-type]
+    if code == 0:
+        assert vault_cmds.cmd_init(argparse.Namespace(), ctx) == 0
+        Vault.open(tmp_path / "v", "typed twice").lock()
+    else:
+        with pytest.raises(UsageError, match="not the same"):
+            vault_cmds.cmd_init(argparse.Namespace(), ctx)
+        assert not (tmp_path / "v").exists()

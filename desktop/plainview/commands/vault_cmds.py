@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import argparse
+from getpass import getpass
 from typing import TYPE_CHECKING
 
-from plainview.errors import UsageError
+from plainview.errors import UsageError, VaultExists
 from plainview.vault import Vault
 
 if TYPE_CHECKING:
@@ -20,11 +21,17 @@ def _new_passphrase_ok(value: str) -> str:
     return value
 
 
+def _confirm(ctx: Context, env_name: str, value: str) -> None:
+    """Typed at a prompt: ask again, so a typo cannot lock the user out."""
+    if env_name in ctx.env or not ctx.stdin.isatty():
+        return
+    if getpass("Repeat it: ") != value:
+        raise UsageError("The two passphrases are not the same.", hint="Run the command again.")
+
+
 def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     """Create a vault and print the recovery code once."""
     if Vault.exists(ctx.vault_dir):
-        from plainview.errors import VaultExists
-
         raise VaultExists(
             "There is already a vault in this folder.",
             hint="Use it with your passphrase, or choose another folder with --vault.",
@@ -32,6 +39,7 @@ def cmd_init(args: argparse.Namespace, ctx: Context) -> int:
     passphrase = ctx.passphrase("Choose a passphrase: ")
     if not passphrase:
         raise UsageError("The passphrase is empty.", hint="Set PLAINVIEW_PASSPHRASE or type it.")
+    _confirm(ctx, "PLAINVIEW_PASSPHRASE", passphrase)
     vault, code = Vault.create(ctx.vault_dir, passphrase)
     vault.lock()
     ctx.print(f"Created an encrypted vault in {ctx.vault_dir}")
@@ -47,7 +55,9 @@ def cmd_passwd(args: argparse.Namespace, ctx: Context) -> int:
     """Change the passphrase (re-wraps the data key; the data is not rewritten)."""
     vault = Vault.open(ctx.vault_dir, ctx.passphrase())
     try:
-        vault.change_passphrase(_new_passphrase_ok(ctx.new_passphrase()))
+        new = _new_passphrase_ok(ctx.new_passphrase())
+        _confirm(ctx, "PLAINVIEW_NEW_PASSPHRASE", new)
+        vault.change_passphrase(new)
     finally:
         vault.lock()
     ctx.print("Passphrase changed.")
@@ -57,7 +67,9 @@ def cmd_passwd(args: argparse.Namespace, ctx: Context) -> int:
 def cmd_recover(args: argparse.Namespace, ctx: Context) -> int:
     """Set a new passphrase with the recovery code."""
     code = ctx.recovery_code()
-    Vault.recover(ctx.vault_dir, code, _new_passphrase_ok(ctx.new_passphrase()))
+    new = _new_passphrase_ok(ctx.new_passphrase())
+    _confirm(ctx, "PLAINVIEW_NEW_PASSPHRASE", new)
+    Vault.recover(ctx.vault_dir, code, new)
     ctx.print("Passphrase reset. Your recovery code still works; keep it safe.")
     return 0
 
