@@ -59,10 +59,30 @@ def check_default_kdf(_tmp: Path) -> None:
     zero(derive_passphrase_key("x", b"\0" * 16, KdfParams.floor()))
 
 
+def check_import_sample(tmp: Path) -> None:
+    """Import the bundled sample export (parser worker included) and search it."""
+    from plainview.importers import run_import
+    from plainview.resources import resource
+
+    vault, _code = Vault.create(tmp / "vault", "self-test passphrase", kdf=KdfParams.floor())
+    try:
+        with tempfile.TemporaryDirectory(prefix="plainview-sample-") as folder:
+            sample = Path(folder) / "tiktok-sample.zip"
+            sample.write_bytes(resource("sample", "tiktok-sample.zip").read_bytes())
+            result = run_import(vault, sample)
+        if result.schema != "v3" or result.added < 100:
+            raise RuntimeError("the sample export imported incompletely")
+        if not vault.search("sourdough"):
+            raise RuntimeError("search found nothing in the imported sample")
+    finally:
+        vault.lock()
+
+
 CHECKS: list[tuple[str, Check]] = [
     ("sqlcipher build", check_sqlcipher),
     ("argon2id", check_default_kdf),
     ("vault create, unlock, lock", check_vault_roundtrip),
+    ("import sample", check_import_sample),
 ]
 
 
