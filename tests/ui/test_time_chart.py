@@ -49,3 +49,6 @@ def test_new_data_replaces_the_old_axes_ranges(qtbot):
     assert chart.hour_count_axis.max() == 1
     assert chart.hour_count_axis.tickCount() == 2
     assert chart.time_axis.min().date().month() == 6
+    assert chart.over_time_view.chart() is chart.over_time_chart
+    series = chart.over_time_chart.series()[0]
+    assert chart.time_axis in series.attachedAxes()

@@ -124,19 +124,13 @@ class TimeChart(QWidget):
         self._points: list[tuple[QDateTime, int]] = []
         self._hours: list[int] = [0] * 24
         self._hours_utc = True
-        self.over_time_chart = QChart()
-        self.hour_chart = QChart()
-        self.over_time_view = QChartView(self.over_time_chart, self)
-        self.hour_view = QChartView(self.hour_chart, self)
+        self.over_time_view = QChartView(self)
+        self.hour_view = QChartView(self)
         for view in (self.over_time_view, self.hour_view):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
             view.setMinimumHeight(170)
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        for chart in (self.over_time_chart, self.hour_chart):
-            chart.legend().hide()
-            chart.setMargins(QMargins(4, 4, 4, 4))
-            chart.setBackgroundRoundness(0)
-        self._make_axes()
+        self._new_charts()
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setProperty("role", "hint")
@@ -187,9 +181,20 @@ class TimeChart(QWidget):
         super().changeEvent(event)
 
     # -- drawing -----------------------------------------------------------------------
-    def _make_axes(self) -> None:
-        """The four axes, made once: removing and re-adding axes leaves the old labels
-        painted on the chart (QtCharts), so rebuilds only change ranges and series."""
+    def _new_charts(self) -> None:
+        """Fresh charts and axes for every rebuild: QtCharts leaves stale axis labels (or
+        none at all) when axes are removed or re-ranged on a chart that is kept."""
+        old = [self.over_time_view.chart(), self.hour_view.chart()]
+        self.over_time_chart = QChart()
+        self.hour_chart = QChart()
+        for chart in (self.over_time_chart, self.hour_chart):
+            chart.legend().hide()
+            chart.setMargins(QMargins(4, 4, 4, 4))
+            chart.setBackgroundRoundness(0)
+        # on the views first: a QDateTimeAxis added before QChartView.setChart() draws no
+        # labels (seen with Qt 6.12)
+        self.over_time_view.setChart(self.over_time_chart)
+        self.hour_view.setChart(self.hour_chart)
         self.time_axis = QDateTimeAxis()
         self.time_axis.setFormat("MMM yy")
         self.count_axis = QValueAxis()
@@ -206,11 +211,13 @@ class TimeChart(QWidget):
         self.hour_count_axis.setLabelFormat("%d")
         self.hour_chart.addAxis(self.hour_axis, Qt.AlignmentFlag.AlignBottom)
         self.hour_chart.addAxis(self.hour_count_axis, Qt.AlignmentFlag.AlignLeft)
+        for chart in old:  # the views hand the previous charts back to us
+            if chart is not None:
+                chart.deleteLater()
 
     def _rebuild(self) -> None:
+        self._new_charts()
         self.retranslate()
-        for chart in (self.over_time_chart, self.hour_chart):
-            chart.removeAllSeries()
         has = self.has_data()
         self.over_time_view.setVisible(has)
         self.hour_view.setVisible(has)
