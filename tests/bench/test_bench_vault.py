@@ -131,6 +131,7 @@ def _reads(vault: Vault) -> None:
     cat = CATEGORIES[0]
     print(f"\nreads on {N:,} records:")
     _timed("category_counts", vault.category_counts)
+    _timed("category_counts again (cached)", vault.category_counts)
     first = _timed("records first page (200)", lambda: vault.records(cat, limit=200))
     assert isinstance(first, list) and len(first) == 200
     page = first

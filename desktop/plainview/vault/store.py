@@ -258,6 +258,7 @@ class Vault:
         self._lock = threading.RLock()
         self._readers: list[db.Connection] = []
         self._imports: dict[int, _Import] = {}
+        self._counts: tuple[int, dict[str, int]] | None = None
 
     # --- opening and keys ------------------------------------------------------------------
 
@@ -470,6 +471,8 @@ class Vault:
                 with contextlib.suppress(db.DatabaseError):
                     conn.execute("ROLLBACK")
                 raise
+            finally:
+                self._counts = None  # our own commits do not change data_version
             conn.execute("COMMIT")
 
     def connect_reader(self) -> db.Connection:
@@ -771,11 +774,20 @@ class Vault:
     # with its 'complete' status, and abandoned imports have theirs removed.
 
     def category_counts(self) -> dict[str, int]:
+        """Records per category. Cached until the database changes (``PRAGMA data_version``
+        sees commits by other connections and processes; our own writes clear the cache), as
+        counting a million records takes a few hundred ms and the GUI asks often."""
         with self.read() as conn:
+            version = int(conn.execute("PRAGMA data_version").fetchone()[0])
+            cached = self._counts
+            if cached is not None and cached[0] == version:
+                return dict(cached[1])
             rows = conn.execute(
                 "SELECT category, count(*) FROM records GROUP BY category"
             ).fetchall()
-        return {str(r[0]): int(r[1]) for r in rows}
+            counts = {str(r[0]): int(r[1]) for r in rows}
+            self._counts = (version, counts)
+        return dict(counts)
 
     @staticmethod
     def _filter_clause(filter_text: str | None) -> tuple[str, list[Any]]:

@@ -208,3 +208,24 @@ def test_write_during_import_is_a_plain_busy_error(vault: Vault) -> None:
     vault.finish_import(iid, "complete", {})
     vault.set_setting("x", 1)
     assert vault.category_counts() == {"tiktok.searches": 1}
+
+
+def test_category_counts_cache_follows_every_writer(
+    vault: Vault, vault_dir: Path, passphrase: str
+) -> None:
+    assert vault.category_counts() == {}
+    do_import(vault, [rec(1)])  # import connection (another connection)
+    assert vault.category_counts() == {"tiktok.searches": 1}
+    with vault.transaction() as conn:  # our own connection
+        conn.execute("DELETE FROM records_fts")
+        conn.execute("DELETE FROM records")
+    assert vault.category_counts() == {}
+    other = Vault.open(vault_dir, passphrase)  # another process would look the same
+    try:
+        do_import(other, [rec(2), rec(3, "tiktok.likes")])
+    finally:
+        other.lock()
+    assert vault.category_counts() == {"tiktok.searches": 1, "tiktok.likes": 1}
+    counts = vault.category_counts()
+    counts["tiktok.likes"] = 99  # callers get a copy
+    assert vault.category_counts()["tiktok.likes"] == 1
