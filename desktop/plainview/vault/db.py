@@ -81,6 +81,17 @@ def check_sqlcipher_build() -> None:
         )
 
 
+_build_checked = False
+
+
+def ensure_sqlcipher_build() -> None:
+    """``check_sqlcipher_build()`` once per process (every create and unlock goes through it)."""
+    global _build_checked
+    if not _build_checked:
+        check_sqlcipher_build()
+        _build_checked = True
+
+
 def connect(path: Path, data_key: bytearray, *, create: bool = False) -> Connection:
     """Open ``vault.db`` keyed with ``data_key``; ``VaultDamaged`` if it cannot be read."""
     if not create and not path.is_file():

@@ -282,6 +282,7 @@ class Vault:
             )
         if not passphrase:
             raise UsageError("The passphrase must not be empty.")
+        db.ensure_sqlcipher_build()
         kdf = kdf or KdfParams.default()
         if not kdf.is_valid():
             raise UsageError("These key derivation settings are weaker than Plainview allows.")
@@ -309,6 +310,7 @@ class Vault:
 
     @classmethod
     def _read_key_file(cls, path: Path) -> KeyFile:
+        db.ensure_sqlcipher_build()
         path = Path(path)
         if not cls.exists(path):
             raise VaultNotFound(

@@ -193,3 +193,17 @@ def test_fresh_vault_has_the_schema(vault: Vault) -> None:
     with vault.read() as conn:
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
     assert {"imports", "records", "records_fts", "sections", "settings", "ledger"} <= names
+
+
+def test_broken_build_refuses_to_create_or_open(
+    vault: Vault, vault_dir: Path, passphrase: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    vault.lock()
+    no_fts = [o for o in GOOD if o != "ENABLE_FTS5"]
+    monkeypatch.setattr(vdb, "_build_checked", False)
+    monkeypatch.setattr(vdb.sqlcipher, "connect", lambda *_a, **_k: _FakeConn("4.19", no_fts))
+    with pytest.raises(InstallationBroken):
+        Vault.open(vault_dir, passphrase)
+    with pytest.raises(InstallationBroken):
+        Vault.create(vault_dir.parent / "new", passphrase)
+    assert not (vault_dir.parent / "new").exists()
