@@ -179,3 +179,17 @@ def test_accessible_names_workspace_pages(qtbot, shell_vault, main_window, shell
     shell_only = [p for p in _unnamed(main_window.workspace) if "topbar" in p or "Sidebar" in p]
     assert shell_only == []
     assert problems == {}, problems
+
+
+def test_no_data_yet_lists_every_category_dimmed_without_notes(qtbot, shell_vault, main_window):
+    unlock(qtbot, main_window)
+    qtbot.waitUntil(lambda: not main_window._loading, timeout=10_000)
+    sidebar = main_window.sidebar
+    assert not sidebar.data.has_imports
+    dim = sidebar.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+    for category in TIKTOK_CATEGORIES:
+        item = sidebar.item_for(category_key(category))
+        assert item is not None
+        assert item.text(1) == ""  # nothing to say "empty" about before any import
+        assert item.foreground(0).color() == dim
+    assert main_window.pages.currentWidget() is main_window.page["overview"]

@@ -118,7 +118,7 @@ class Sidebar(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setIndentation(0)
         self._group_first: list[str] = []
-        self.setUniformRowHeights(True)
+        self.setUniformRowHeights(False)  # the separator row is thinner than the others
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setFrameShape(QTreeWidget.Shape.NoFrame)
         self.setProperty("role", "sidebar")
