@@ -108,7 +108,11 @@ def apply_theme(app: QApplication, theme: str) -> None:
         if fusion is not None:
             app.setStyle(fusion)
         app.setPalette(palette_for(theme))
-    elif theme not in ("light", "dark"):
+        _original["fallback"] = True
+    elif _original.get("fallback"):
+        # Leaving our own palette: give the platform's style and palette back (only then, so
+        # that "system" keeps following live system changes).
+        _original["fallback"] = False
         if app.style().name() != _original["style"]:
             original_style = QStyleFactory.create(str(_original["style"]))
             if original_style is not None:
