@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QLocale
+
 from plainview.ui.time_chart import TimeChart, hour_counts, series_points
 
 
@@ -17,6 +19,14 @@ def test_hour_counts_accept_lists_dicts_and_pairs(qtbot):
     assert hour_counts(list(range(24)))[23] == 23
     assert hour_counts({5: 3})[5] == 3
     assert hour_counts([(1, 2), (1, 3)])[1] == 5
+
+
+def test_label_positions_spread_evenly(qtbot):
+    from plainview.ui.time_chart import _label_positions
+
+    assert _label_positions(3) == [0, 1, 2]
+    assert _label_positions(16) == [0, 5, 10, 15]
+    assert _label_positions(16, most=5) == [0, 4, 8, 11, 15]
 
 
 def test_chart_shows_data_or_says_there_is_none(qtbot):
@@ -39,6 +49,7 @@ def test_new_data_replaces_the_old_axes_ranges(qtbot):
     chart = TimeChart()
     qtbot.addWidget(chart)
     chart.show()
+    chart.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     chart.set_data([("2024-11", 800), ("2025-03", 5)], list(range(24)))
     assert chart.count_axis.max() >= 800
     chart.set_data([("2025-06", 3), ("2025-09", 50)], [1] * 24)
@@ -48,7 +59,7 @@ def test_new_data_replaces_the_old_axes_ranges(qtbot):
     assert 50 <= chart.count_axis.max() < 100
     assert chart.hour_count_axis.max() == 1
     assert chart.hour_count_axis.tickCount() == 2
-    assert chart.time_axis.min().date().month() == 6
+    assert chart.time_axis.categoriesLabels() == ["Jun 25", "Jul 25", "Aug 25", "Sep 25"]
     assert chart.over_time_view.chart() is chart.over_time_chart
     series = chart.over_time_chart.series()[0]
     assert chart.time_axis in series.attachedAxes()

@@ -17,7 +17,6 @@ from PySide6.QtCharts import (
     QCategoryAxis,
     QChart,
     QChartView,
-    QDateTimeAxis,
     QLineSeries,
     QValueAxis,
 )
@@ -115,6 +114,14 @@ def _count_range(axis: QValueAxis, top: int) -> None:
         axis.applyNiceNumbers()
 
 
+def _label_positions(n: int, most: int = 4) -> list[int]:
+    """Up to ``most`` evenly spread bucket indexes to label, always the first and last."""
+    if n <= most:
+        return list(range(n))
+    step = (n - 1) / (most - 1)
+    return sorted({round(i * step) for i in range(most)})
+
+
 class TimeChart(QWidget):
     """Two small charts side by side: activity over time and by hour of day (local time
     is the caller's choice; the axis says which)."""
@@ -189,14 +196,16 @@ class TimeChart(QWidget):
         self.hour_chart = QChart()
         for chart in (self.over_time_chart, self.hour_chart):
             chart.legend().hide()
-            chart.setMargins(QMargins(4, 4, 4, 4))
+            chart.setMargins(QMargins(4, 4, 18, 4))  # room for the last label
             chart.setBackgroundRoundness(0)
         # on the views first: a QDateTimeAxis added before QChartView.setChart() draws no
         # labels (seen with Qt 6.12)
         self.over_time_view.setChart(self.over_time_chart)
         self.hour_view.setChart(self.hour_chart)
-        self.time_axis = QDateTimeAxis()
-        self.time_axis.setFormat("MMM yy")
+        # buckets sit at x = 0..n-1, a few of them labelled (QDateTimeAxis proved unreliable:
+        # it sometimes draws no labels at all inside a page)
+        self.time_axis = QCategoryAxis()
+        self.time_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
         self.count_axis = QValueAxis()
         self.count_axis.setLabelFormat("%d")
         self.over_time_chart.addAxis(self.time_axis, Qt.AlignmentFlag.AlignBottom)
@@ -229,17 +238,22 @@ class TimeChart(QWidget):
 
     def _build_over_time(self) -> None:
         line = QLineSeries()
-        for when, count in self._points:
-            line.append(float(when.toMSecsSinceEpoch()), float(count))
-        first, last = self._points[0][0], self._points[-1][0]
-        if len(self._points) == 1:  # one bucket: a flat line so it is visible
-            last = first.addDays(1)
-            line.append(float(last.toMSecsSinceEpoch()), float(self._points[0][1]))
+        for i, (_when, count) in enumerate(self._points):
+            line.append(float(i), float(count))
+        last = len(self._points) - 1
+        if last == 0:  # one bucket: a flat line so it is visible
+            line.append(1.0, float(self._points[0][1]))
         self.over_time_chart.addSeries(line)
         line.attachAxis(self.time_axis)
         line.attachAxis(self.count_axis)
-        self.time_axis.setRange(first, last)
-        self.time_axis.setTickCount(min(5, max(2, len(self._points))))
+        self.time_axis.setRange(0, max(1, last))
+        monthly = len(self._points) < 2 or self._points[0][0].daysTo(self._points[1][0]) >= 28
+        fmt = "MMM yy" if monthly else "d MMM"
+        for i in _label_positions(len(self._points)):
+            text = self.locale().toString(self._points[i][0].date(), fmt)
+            while text in self.time_axis.categoriesLabels():  # labels must be unique
+                text += "\u200b"
+            self.time_axis.append(text, i)
         _count_range(self.count_axis, max(c for _, c in self._points))
 
     def _build_hours(self) -> None:
