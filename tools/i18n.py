@@ -36,6 +36,7 @@ AREAS: dict[str, list[str]] = {
         "desktop/plainview/ui/settings_dialog.py",
         "desktop/plainview/ui/passphrase_widgets.py",
         "desktop/plainview/ui/error_dialog.py",
+        "desktop/plainview/ui/change_passphrase_dialog.py",
     ],
     "pages": [
         "desktop/plainview/ui/import_page.py",

@@ -2,6 +2,62 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>ChangePassphraseDialog</name>
+    <message>
+        <source>Change passphrase</source>
+        <extracomment>Test seam: the change runs through this (replaced to simulate failures).</extracomment>
+        <translation>更改密码短语</translation>
+    </message>
+    <message>
+        <source>Choose a new passphrase for this vault. Your recovery code stays the same and still works.</source>
+        <translation>为这个保险库设置新的密码短语。你的恢复码保持不变，仍然可以使用。</translation>
+    </message>
+    <message>
+        <source>&amp;New passphrase:</source>
+        <translation>新密码短语(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat:</source>
+        <translation>再输一次(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>New passphrase</source>
+        <translation>新密码短语</translation>
+    </message>
+    <message>
+        <source>Repeat new passphrase</source>
+        <translation>再次输入新密码短语</translation>
+    </message>
+    <message numerus="yes">
+        <source>At least %n characters</source>
+        <translation>
+            <numerusform>至少 %n 个字符</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changing the passphrase</source>
+        <translation>正在更改密码短语</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>更改</translation>
+    </message>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>请至少使用 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add more words or characters: this one is easy to guess.</source>
+        <translation>请再加几个词或字符：这个密码短语很容易被猜到。</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>两次输入的密码短语还不一致。</translation>
+    </message>
+</context>
+<context>
     <name>ErrorDialog</name>
     <message>
         <source>Plainview</source>
@@ -283,6 +339,14 @@
     <message>
         <source>Privacy policy used for explanations</source>
         <translation>说明所依据的隐私政策</translation>
+    </message>
+    <message>
+        <source>C&amp;hange passphrase…</source>
+        <translation>更改密码短语(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Change passphrase</source>
+        <translation>更改密码短语</translation>
     </message>
     <message>
         <source>Explanations quote the TikTok privacy policy for this region. Your export says your account region is %1.</source>

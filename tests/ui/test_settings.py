@@ -129,3 +129,51 @@ def test_escape_closes_the_dialog(qtbot, shell_vault, main_window, shell_ctx):
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert not dialog.isVisible()
+
+
+NEW_PASSPHRASE = "copper lighthouse 19 meadow"
+
+
+def test_change_passphrase(qtbot, shell_vault, main_window, shell_ctx):
+    from plainview.ui.change_passphrase_dialog import ChangePassphraseDialog
+    from plainview.vault import Vault
+
+    unlock(qtbot, main_window)
+    settings = _dialog(qtbot, main_window, shell_ctx)
+    qtbot.mouseClick(settings.change_passphrase, Qt.MouseButton.LeftButton)
+    dialog = settings.findChild(ChangePassphraseDialog)
+    assert dialog is not None and dialog.isVisible()
+    assert not dialog.ok_button.isEnabled()
+    qtbot.keyClicks(dialog._new1, NEW_PASSPHRASE)
+    qtbot.keyClicks(dialog._new2, NEW_PASSPHRASE + "!")
+    assert not dialog.ok_button.isEnabled()
+    dialog._new2.clear()
+    qtbot.keyClicks(dialog._new2, NEW_PASSPHRASE)
+    assert dialog.ok_button.isEnabled()
+    with qtbot.waitSignal(dialog.passphrase_changed, timeout=15_000):
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        assert dialog._new1.text() == ""  # cleared as soon as it was taken
+    main_window.lock()
+    Vault.open(shell_vault.path, NEW_PASSPHRASE).lock()
+    Vault.open_with_recovery(shell_vault.path, shell_vault.code).lock()
+
+
+def test_change_passphrase_failure_is_shown(
+    qtbot, shell_vault, main_window, shell_ctx, monkeypatch
+):
+    from plainview.errors import PlainviewError
+    from plainview.ui.change_passphrase_dialog import ChangePassphraseDialog
+
+    def failing(vault, new):
+        raise PlainviewError("The vault folder is read-only.")
+
+    monkeypatch.setattr(ChangePassphraseDialog, "change", staticmethod(failing))
+    unlock(qtbot, main_window)
+    dialog = ChangePassphraseDialog(shell_ctx, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog._new1.setText(NEW_PASSPHRASE)
+    dialog._new2.setText(NEW_PASSPHRASE)
+    dialog.apply()
+    qtbot.waitUntil(lambda: "read-only" in dialog._problem.text(), timeout=10_000)
+    assert dialog.isVisible()

@@ -310,8 +310,8 @@ class FirstRunPage(QWidget):
         if error is not None:
             if not isinstance(error, PlainviewError):
                 raise error
-            self._problem.setText(error.message)
             self._validate()
+            self._problem.setText(error.message)
             return
         self._vault, self._code = result
         self._code_label.setText(self._code)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -90,6 +91,9 @@ class SettingsDialog(QDialog):
             label.setBuddy(field)
             form.addRow(label, field)
         form.addRow("", self.policy_note)
+        self.change_passphrase = QPushButton(self)
+        self.change_passphrase.clicked.connect(self.open_change_passphrase)
+        form.addRow("", self.change_passphrase)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         self.buttons.accepted.connect(self.accept)
@@ -149,6 +153,8 @@ class SettingsDialog(QDialog):
         self.theme.setAccessibleName(self.tr("Appearance"))
         self.auto_lock.setAccessibleName(self.tr("Auto-lock after minutes without input"))
         self.policy.setAccessibleName(self.tr("Privacy policy used for explanations"))
+        self.change_passphrase.setText(self.tr("C&hange passphrase…"))
+        self.change_passphrase.setAccessibleName(self.tr("Change passphrase"))
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
         self._update_policy_note()
@@ -171,6 +177,7 @@ class SettingsDialog(QDialog):
         self.auto_lock.setValue(self.prefs.auto_lock_minutes)
         self.policy.setCurrentIndex(max(0, self.policy.findData(self.ctx.policy)))
         self.policy.setEnabled(self.ctx.is_unlocked)
+        self.change_passphrase.setEnabled(self.ctx.is_unlocked)
         self._update_policy_note()
         self._filling = False
 
@@ -186,6 +193,14 @@ class SettingsDialog(QDialog):
         self.policy_note.setText(note)
 
     # -- changes -----------------------------------------------------------------------
+    @Slot()
+    def open_change_passphrase(self) -> None:
+        from plainview.ui.change_passphrase_dialog import ChangePassphraseDialog
+
+        dialog = ChangePassphraseDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
     @Slot(int)
     def _language_chosen(self, _index: int) -> None:
         if self._filling:
