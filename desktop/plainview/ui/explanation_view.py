@@ -231,7 +231,7 @@ class ExplanationView(QScrollArea):
         steps = _steps(self._marked(expl, "control"))
         if len(steps) > 1:
             items = "".join(f"<li>{html.escape(s)}</li>" for s in steps)
-            self._set("control", f"<ol style='margin-left:0'>{items}</ol>")
+            self._set("control", f"<ol>{items}</ol>")
         else:
             self._set("control", self._paragraphs(steps[0] if steps else ""))
         links = self._source_links(getattr(expl, "control_sources", ()) or ())

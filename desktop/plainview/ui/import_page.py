@@ -236,7 +236,6 @@ class ImportPage(QWidget):
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
         self.progress.setAccessibleName(self.tr("Import progress"))
-        self.details_button.setAccessibleName(self.tr("Show details"))
         self._toggle_details(self.details_button.isChecked())
         self._show_outcome()
 
@@ -262,7 +261,7 @@ class ImportPage(QWidget):
 
     def import_sample(self) -> None:
         """Import the bundled synthetic sample export."""
-        if self._task is not None:
+        if self._task is not None or not self.ctx.is_unlocked:
             return
         stack = ExitStack()
         try:
@@ -402,7 +401,9 @@ class ImportPage(QWidget):
 
     def _toggle_details(self, shown: bool) -> None:
         self.details.setVisible(shown and self._outcome_kind in ("rejected", "failed"))
-        self.details_button.setText(self.tr("Hide details") if shown else self.tr("Show details"))
+        text = self.tr("Hide details") if shown else self.tr("Show details")
+        self.details_button.setText(text)
+        self.details_button.setAccessibleName(text)
 
     def _title(self, category: str) -> str:
         try:
