@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QSpinBox,
@@ -93,7 +94,10 @@ class SettingsDialog(QDialog):
         form.addRow("", self.policy_note)
         self.change_passphrase = QPushButton(self)
         self.change_passphrase.clicked.connect(self.open_change_passphrase)
-        form.addRow("", self.change_passphrase)
+        row = QHBoxLayout()
+        row.addWidget(self.change_passphrase)
+        row.addStretch(1)
+        form.addRow("", row)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         self.buttons.accepted.connect(self.accept)
