@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -70,7 +71,9 @@ def format_date(when: datetime | None, locale: QLocale) -> str:
     if when is None:
         return ""
     qdt = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
-    return locale.toString(qdt.date(), QLocale.FormatType.LongFormat)
+    # the locale's long date without the weekday ("1 March 2026", "2026年3月1日")
+    pattern = re.sub(r"\s*dddd[,，]?\s*", " ", locale.dateFormat(QLocale.FormatType.LongFormat))
+    return locale.toString(qdt.date(), pattern.strip(" ,"))
 
 
 def parse_time(value: Any) -> datetime | None:
