@@ -305,6 +305,12 @@ class Vault:
             keys.write_key_file(path, key_file)
         except BaseException:
             conn.close()
+            keys.zero(data_key)
+            # We made vault.db a moment ago and its key is gone: remove it, so that a retry
+            # is not refused as "a database without its key file".
+            for name in (db.DB_FILE, f"{db.DB_FILE}-wal", f"{db.DB_FILE}-shm"):
+                with contextlib.suppress(OSError):
+                    (path / name).unlink()
             raise
         return cls(path, key_file, data_key, conn), code
 

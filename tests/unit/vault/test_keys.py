@@ -191,3 +191,17 @@ def test_key_file_written_atomically_without_leftovers(vault: Vault, vault_dir: 
     vault.change_passphrase("x2")
     assert sorted(p.name for p in vault_dir.iterdir() if "key" in p.name) == ["vault.key"]
     assert (vault_dir / "vault.key").stat().st_mode & 0o077 == 0
+
+
+def test_failed_create_leaves_nothing_behind(
+    vault_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(*_a: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(vkeys, "write_key_file", disk_full)
+    with pytest.raises(OSError):
+        Vault.create(vault_dir, "pw", kdf=KdfParams.floor())
+    assert list(vault_dir.iterdir()) == []
+    monkeypatch.undo()
+    Vault.create(vault_dir, "pw", kdf=KdfParams.floor())[0].lock()  # a retry works
