@@ -382,8 +382,9 @@ class Vault:
         if not new_passphrase:
             raise UsageError("The new passphrase must not be empty.")
         with self._lock:
-            data_key = self._key()
+            data_key = bytearray(self._key())  # a copy: Argon2id runs outside the lock
             old = self._key_file
+        try:
             kdf = old.kdf if old.kdf.is_valid() else KdfParams.default()
             new = KeyFile(
                 vault_id=old.vault_id,
@@ -392,6 +393,10 @@ class Vault:
                 slots=dict(old.slots),
             )
             new.set_passphrase_slot(data_key, new_passphrase)
+        finally:
+            keys.zero(data_key)
+        with self._lock:
+            self._key()  # still unlocked
             keys.remove_stale_temp_files(self._path)
             keys.write_key_file(self._path, new)
             self._key_file = new
