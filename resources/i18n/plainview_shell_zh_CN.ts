@@ -180,8 +180,8 @@
         <translation>两次输入的密码短语还不一致。</translation>
     </message>
     <message>
-        <source>Copied. Paste it somewhere safe; the clipboard is cleared when you lock.</source>
-        <translation>已复制。请把它粘贴到安全的地方；锁定时会清空剪贴板。</translation>
+        <source>Copied. Paste it somewhere safe now: the clipboard is cleared after a minute and when you lock.</source>
+        <translation>已复制。请现在把它粘贴到安全的地方：剪贴板会在一分钟后以及锁定时被清空。</translation>
     </message>
     <message>
         <source>Save recovery code</source>

@@ -107,3 +107,10 @@ def test_unlock_again_after_lock(qtbot, shell_vault, main_window, shell_ctx):
     main_window.lock()
     unlock(qtbot, main_window)
     assert shell_ctx.is_unlocked and main_window.idle.interval_ms == 15 * 60_000
+
+
+def test_copied_secret_is_cleared_after_a_while(qtbot):
+    clipboard.copy_secret("1111-2222", clear_after_ms=100)
+    assert QGuiApplication.clipboard().text() == "1111-2222"
+    qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=5000)
+    assert not clipboard.holds_ours()

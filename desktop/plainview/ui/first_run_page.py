@@ -323,7 +323,10 @@ class FirstRunPage(QWidget):
         if self._code:
             clipboard.copy_secret(self._code)
             self._saved_note.setText(
-                self.tr("Copied. Paste it somewhere safe; the clipboard is cleared when you lock.")
+                self.tr(
+                    "Copied. Paste it somewhere safe now: the clipboard is cleared after a "
+                    "minute and when you lock."
+                )
             )
 
     @Slot()
