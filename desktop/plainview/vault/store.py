@@ -486,7 +486,12 @@ class Vault:
                 raise
             finally:
                 self._counts = None  # our own commits do not change data_version
-            conn.execute("COMMIT")
+            try:
+                conn.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(db.DatabaseError):
+                    conn.execute("ROLLBACK")
+                raise
 
     def connect_reader(self) -> db.Connection:
         """A new connection for another thread; the vault closes it on ``lock()``."""
