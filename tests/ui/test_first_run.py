@@ -118,3 +118,13 @@ def test_lock_during_code_step_forgets_the_unconfirmed_vault(qtbot, main_window,
     page.clear()
     assert held.locked
     assert page.recovery_code == "" and not page.on_code_step
+
+
+def test_closing_the_window_at_the_code_step_locks_the_new_vault(qtbot, main_window):
+    page = main_window.first_run
+    _type_passphrases(qtbot, page, SHELL_PASSPHRASE, SHELL_PASSPHRASE)
+    page._start_create()
+    qtbot.waitUntil(lambda: page.on_code_step, timeout=15_000)
+    held = page._vault
+    main_window.close()
+    assert held.locked

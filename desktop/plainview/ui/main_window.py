@@ -390,4 +390,5 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.ctx.prefs is not None:
             self.ctx.prefs.geometry = self.saveGeometry()
+        self.first_run.clear()  # a vault created but not yet confirmed is locked too
         super().closeEvent(event)
