@@ -80,6 +80,10 @@
         <translation>共 {total} 条记录 · 显示前 {n} 条（向下滚动查看更多）</translation>
     </message>
     <message>
+        <source>1 record</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
         <source>{total} records</source>
         <translation>共 {total} 条记录</translation>
     </message>
@@ -543,6 +547,14 @@
     <message>
         <source>Field</source>
         <translation>项目</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天对象</translation>
+    </message>
+    <message>
+        <source>Where in the export</source>
+        <translation>在导出文件中的位置</translation>
     </message>
     <message>
         <source>Value</source>

@@ -172,3 +172,32 @@ def test_single_object_sections_read_as_one_row_per_field(qtbot, qtmodeltester, 
     assert model.loaded_records() == 1
     assert model.row_of(model.record_at(2).id) == 0
     qtmodeltester.check(model)
+
+
+def test_messages_show_the_chat_and_unrecognized_where_it_was(qtbot, vault):
+    path = "user_data_tiktok.json:Direct Message/Direct Messages/ChatHistory/"
+    seed(
+        vault,
+        [
+            Record(
+                "tiktok.direct_messages",
+                T0,
+                {"Date": "2025-05-01 08:30:00", "From": "me.example", "Content": "hi"},
+                path + "Chat History with friend.example:",
+                "hi",
+            ),
+            Record("tiktok.unrecognized", None, {"Thing": 1}, "x.json:Your Activity/Future", ""),
+        ],
+    )
+    model = RecordsModel()
+    model.set_source(VaultRecordSource(vault, "tiktok.direct_messages"), "tiktok.direct_messages")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Date", "Chat", "From", "Content"]
+    assert [model.data(model.index(0, c)) for c in (1, 2, 3)] == [
+        "friend.example",
+        "me.example",
+        "hi",
+    ]
+    model.set_source(VaultRecordSource(vault, "tiktok.unrecognized"), "tiktok.unrecognized")
+    assert model.data(model.index(0, 1)) == "Your Activity/Future"
+    assert model.data(model.index(0, 2)) == '{"Thing": 1}'

@@ -479,6 +479,8 @@ class CategoryPage(QWidget):
             text = self.tr("{total} records · showing the first {n} (scroll for more)").format(
                 total=loc.toString(total), n=loc.toString(loaded)
             )
+        elif total == 1:
+            text = self.tr("1 record")
         else:
             text = self.tr("{total} records").format(total=loc.toString(total))
         self.count_label.setText(text)

@@ -65,6 +65,9 @@ def _col(header: str, *keys: str) -> Column:
     return Column(header, tuple(norm_key(k) for k in keys))
 
 
+CHAT = Column("Chat", ("<chat>",))  # from where the message sits in the export
+WHERE = Column("Where in the export", ("<source>",))
+CONTENT = Column("Content", ("*",))
 LINK = _col("Link", "Link", "VideoLink", "EffectLink", "originalPostUrl", "original post link")
 USER = _col("User name", "UserName", "User Name")
 
@@ -82,7 +85,8 @@ CATEGORY_COLUMNS: dict[str, tuple[Column, ...]] = {
         _col("Method", "Method"),
     ),
     "tiktok.comments": (TIME, _col("Comment", "Comment", "CommentContent"), LINK),
-    "tiktok.direct_messages": (TIME, _col("From", "From"), _col("Content", "Content")),
+    "tiktok.direct_messages": (TIME, CHAT, _col("From", "From"), _col("Content", "Content")),
+    "tiktok.unrecognized": (TIME, WHERE, CONTENT),
     "tiktok.followers": (TIME, USER),
     "tiktok.following": (TIME, USER),
     "tiktok.blocked": (TIME, USER),
@@ -172,6 +176,19 @@ def cell_text(fields: Any, column: Column) -> str:
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - 1] + "…"
     return text
+
+
+def source_text(source_path: str, *, chat: bool = False) -> str:
+    """Where an item sits in the export, without the file name; for a direct message, the
+    other person or group (``…/Chat History with mila.example:`` → ``mila.example``)."""
+    where = source_path.split(":", 1)[1] if ":" in source_path else source_path
+    if not chat:
+        return where
+    last = where.rstrip(":").rsplit("/", 1)[-1]
+    for prefix in ("Chat History with ", "Group Chat with "):
+        if last.startswith(prefix):
+            return last[len(prefix) :].strip()
+    return last
 
 
 def local_time_text(when: datetime | None, locale: QLocale | None = None) -> str:
@@ -452,6 +469,8 @@ class RecordsModel(QAbstractTableModel):
 
     @staticmethod
     def _cell(rec: Any, key: str | None, column: Column) -> str:
+        if column is CHAT or column is WHERE:
+            return source_text(str(getattr(rec, "source_path", "")), chat=column is CHAT)
         if column is FIELD:
             return "" if key in (None, "*") else str(key)
         if column is VALUE:
@@ -472,7 +491,7 @@ class RecordsModel(QAbstractTableModel):
         self.set_order("time_asc" if order == Qt.SortOrder.AscendingOrder else "time_desc")
 
 
-_KNOWN = {c for cols in CATEGORY_COLUMNS.values() for c in cols} | {TIME, FIELD, VALUE}
+_KNOWN = {c for cols in CATEGORY_COLUMNS.values() for c in cols} | {TIME, FIELD, VALUE, CONTENT}
 
 
 # Header texts for lupdate (they are stored as data above).
@@ -503,6 +522,8 @@ def _headers_for_translation() -> None:  # pragma: no cover - only read by lupda
         QCoreApplication.translate("RecordsModel", "Rating"),
         QCoreApplication.translate("RecordsModel", "Review"),
         QCoreApplication.translate("RecordsModel", "Field"),
+        QCoreApplication.translate("RecordsModel", "Chat"),
+        QCoreApplication.translate("RecordsModel", "Where in the export"),
         QCoreApplication.translate("RecordsModel", "Value"),
     ):
         del text
