@@ -272,9 +272,7 @@ class CategoryPage(QWidget):
         self.explanation.retranslate()
         self.chart.retranslate()
         self.share_selector.retranslate()
-        self.model.headerDataChanged.emit(
-            Qt.Orientation.Horizontal, 0, max(0, self.model.columnCount() - 1)
-        )
+        self.model.relocalize()
         if self.category is not None and self.ctx.is_unlocked:
             self._show_explanation()
             self._show_details()

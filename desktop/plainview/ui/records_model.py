@@ -282,6 +282,14 @@ class RecordsModel(QAbstractTableModel):
     def busy(self) -> bool:
         return self._busy
 
+    def relocalize(self) -> None:
+        """Pick up a changed default locale (after a language switch) for dates and headers."""
+        self._locale = QLocale()
+        last_col = max(0, self.columnCount() - 1)
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last_col)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, last_col))
+
     def set_order(self, order: str) -> None:
         if order not in ("time_desc", "time_asc"):
             raise ValueError(order)
