@@ -7,6 +7,7 @@ temporary folder and raises (anything) on failure.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -59,16 +60,22 @@ def check_default_kdf(_tmp: Path) -> None:
     zero(derive_passphrase_key("x", b"\0" * 16, KdfParams.floor()))
 
 
+def _sample_file() -> contextlib.AbstractContextManager[Path]:
+    """The bundled sample export as a real file (``importlib.resources.as_file``)."""
+    from importlib.resources import as_file
+
+    from plainview.resources import resource
+
+    return as_file(resource("sample", "tiktok-sample.zip"))
+
+
 def check_import_sample(tmp: Path) -> None:
     """Import the bundled sample export (parser worker included) and search it."""
     from plainview.importers import run_import
-    from plainview.resources import resource
 
     vault, _code = Vault.create(tmp / "vault", "self-test passphrase", kdf=KdfParams.floor())
     try:
-        with tempfile.TemporaryDirectory(prefix="plainview-sample-") as folder:
-            sample = Path(folder) / "tiktok-sample.zip"
-            sample.write_bytes(resource("sample", "tiktok-sample.zip").read_bytes())
+        with _sample_file() as sample:
             result = run_import(vault, sample)
         if result.schema != "v3" or result.added < 100:
             raise RuntimeError("the sample export imported incompletely")
