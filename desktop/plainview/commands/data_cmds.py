@@ -10,6 +10,7 @@ import argparse
 import contextlib
 import json
 import os
+import sys
 import tempfile
 from collections.abc import Iterator
 from datetime import datetime
@@ -63,8 +64,19 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     from plainview.importers import run_import
 
     path = Path(args.path).expanduser()
+    show = not args.json and sys.stderr.isatty()
+
+    def progress(fraction: float, _section: str) -> None:
+        if show:
+            sys.stderr.write(f"\rImporting… {int(fraction * 100):3d}%")
+            sys.stderr.flush()
+
     with _vault(ctx) as vault:
-        result = run_import(vault, path)
+        try:
+            result = run_import(vault, path, progress=progress)
+        finally:
+            if show:
+                sys.stderr.write("\r" + " " * 20 + "\r")
     if args.json:
         ctx.print_json(result.to_json())
         return 0
