@@ -114,3 +114,27 @@ def test_copied_secret_is_cleared_after_a_while(qtbot):
     assert QGuiApplication.clipboard().text() == "1111-2222"
     qtbot.waitUntil(lambda: QGuiApplication.clipboard().text() == "", timeout=5000)
     assert not clipboard.holds_ours()
+
+
+def test_exit_with_a_copied_secret_is_clean(tmp_path):
+    """Leaving our QMimeData on the clipboard at exit crashed PySide6; it is cleared first."""
+    import subprocess
+    import sys
+    import textwrap
+
+    code = textwrap.dedent(
+        """
+        import os
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        from PySide6.QtWidgets import QApplication
+        app = QApplication([])
+        from plainview.ui import clipboard
+        clipboard.copy_secret("1234-5678")
+        print("copied")
+        """
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert result.returncode == 0, result.stderr[-1000:]
+    assert result.stdout.strip() == "copied"

@@ -4,6 +4,7 @@ clipboard still holds what we put there."""
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 
 from PySide6.QtCore import QMimeData, QTimer
@@ -33,6 +34,12 @@ def copy_secret(text: str, clear_after_ms: int = CLEAR_AFTER_MS) -> None:
         _timer = QTimer(QGuiApplication.instance())
         _timer.setSingleShot(True)
         _timer.timeout.connect(clear_if_ours)
+        # Never leave the secret behind, and never leave a Python-made QMimeData on the
+        # clipboard at exit (PySide6 6.12 then crashes while shutting down).
+        app = QGuiApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(clear_if_ours)
+        atexit.register(clear_if_ours)
     _timer.start(clear_after_ms)
 
 
@@ -44,7 +51,7 @@ def clear_if_ours() -> bool:
     """Empty the clipboard if it still holds a secret we copied. Returns whether it did."""
     global _ours
     cleared = False
-    if holds_ours():
+    if QGuiApplication.instance() is not None and holds_ours():
         QGuiApplication.clipboard().clear()
         cleared = True
     _ours = None
