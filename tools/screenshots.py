@@ -112,6 +112,15 @@ def main(argv: list[str] | None = None) -> int:
                 page._pass1.setText("lantern orbit")
                 settle()
                 shot("first-run", window.grab)
+                if not args.only or "recovery-code" in args.only:
+                    page._pass1.setText(PASSPHRASE)
+                    page._pass2.setText(PASSPHRASE)
+                    page._start_create()
+                    deadline = time.monotonic() + 30
+                    while not page.on_code_step and time.monotonic() < deadline:
+                        settle(rounds=1)
+                    shot("recovery-code", window.grab)
+                    page.clear()
                 window.close()
                 window.deleteLater()
 

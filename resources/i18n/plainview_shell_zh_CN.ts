@@ -138,8 +138,8 @@
         <translation>恢复码</translation>
     </message>
     <message>
-        <source>C&amp;opy</source>
-        <translation>复制(&amp;O)</translation>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
         <source>Copy recovery code</source>

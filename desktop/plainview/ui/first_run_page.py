@@ -229,7 +229,7 @@ class FirstRunPage(QWidget):
             )
         )
         self._code_label.setAccessibleName(self.tr("Recovery code"))
-        self._copy.setText(self.tr("C&opy"))
+        self._copy.setText(self.tr("&Copy"))
         self._copy.setAccessibleName(self.tr("Copy recovery code"))
         self._save.setText(self.tr("&Save…"))
         self._save.setAccessibleName(self.tr("Save recovery code to a file"))
