@@ -74,7 +74,14 @@ from typing import Any, Final, Protocol
 import ijson
 
 from plainview.errors import ArchiveRejected
-from plainview.importers.common import ParseState, clean_str, is_empty, item_date, item_text
+from plainview.importers.common import (
+    SENTINELS,
+    ParseState,
+    clean_str,
+    is_empty,
+    item_date,
+    item_text,
+)
 from plainview.importers.messages import reject
 from plainview.model import UNRECOGNIZED, Record
 
@@ -465,7 +472,11 @@ class _Walker:
             else:
                 scalars[key] = _scalar(val)
         if not had_container:
-            content = {k: v for k, v in scalars.items() if _norm(k) not in SIBLINGS}
+            content = {
+                k: v
+                for k, v in scalars.items()
+                if _norm(k) not in SIBLINGS and not _sentinel_list(k, v)
+            }
             if not is_empty(content):
                 yield self.record(cat, scalars, path, extra)
 
@@ -501,6 +512,15 @@ class _Walker:
                 return
             elif ev != "null":
                 yield self.record(cat, build(ev, val, it, depth), path, extra)
+
+
+def _sentinel_list(key: str, value: Any) -> bool:
+    """``"FansList": "None"``: a list key holding a "nothing" word is an empty list."""
+    return (
+        isinstance(value, str)
+        and key.lower().endswith(("list", "map", "histories"))
+        and value.strip().lower() in SENTINELS
+    )
 
 
 def _chat_name(key: str) -> str:

@@ -176,3 +176,24 @@ def test_progress_reaches_one(vault: Any, tmp_path: Path) -> None:
     assert fractions[0] == 0.0 and fractions[-1] == 1.0
     assert all(0.0 <= f <= 1.0 for f in fractions)
     assert any(s for _, s in seen)
+
+
+def test_empty_encodings_give_no_records(vault: Any, tmp_path: Path) -> None:
+    doc = {
+        "Your Activity": {
+            "Watch History": {"VideoList": None},
+            "Searches": {"SearchList": []},
+            "Share History": {},
+            "Follower": {"App": 1, "IsFastLane": False, "FansList": "None"},
+            "Login History": {"LoginHistoryList": "N/A"},
+            "Ad Interests": {"AdInterestCategories": ""},
+            "Activity Summary": {"ActivitySummaryMap": {}},
+            "Purchases": {"SendGifts": {"SendGifts": None}, "BuyGifts": {"BuyGifts": []}},
+        },
+        "Direct Message": {"Direct Messages": {"ChatHistory": {"Chat History with x:": None}}},
+    }
+    p = tmp_path / "user_data_tiktok.json"
+    p.write_text(json.dumps(doc), encoding="utf-8")
+    result = run_import(vault, p, isolate=False)
+    assert nonzero(result.records) == {}
+    assert len(result.sections["empty"]) == 9
