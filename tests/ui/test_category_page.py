@@ -154,3 +154,15 @@ def test_every_control_has_an_accessible_name_and_lock_clears(qtbot, pages_ctx, 
     assert page.model.rowCount() == 0
     assert page.category is None
     assert page.explanation.title.text() == ""
+
+
+def test_share_level_by_keyboard(qtbot, pages_ctx, vault):
+    seed(vault, [login(1, "192.0.2.1", "Pixel", T0)])
+    page = _page(qtbot, pages_ctx)
+    _show(qtbot, page, "tiktok.logins")
+    private = page.share_selector.buttons["private"]
+    private.setFocus()
+    with qtbot.waitSignal(page.share_changed) as sig:
+        qtbot.keyClick(private, Qt.Key.Key_Right)
+    assert sig.args == ["tiktok.logins", "anonymized"]
+    assert get_choices(vault)["tiktok.logins"].share == "anonymized"

@@ -353,9 +353,16 @@ class CategoryPage(QWidget):
             if self.model.order == "time_desc"
             else Qt.SortOrder.AscendingOrder,
         )
-        self.table.resizeColumnToContents(0)
-        for col in range(1, self.model.columnCount() - 1):
-            self.table.setColumnWidth(col, max(120, min(320, self.table.sizeHintForColumn(col))))
+        # size from a sample of rows: the view's own resizeColumnToContents() would ask the
+        # model for every loaded row and role (tens of ms on the GUI thread)
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for col in range(self.model.columnCount() - 1):
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            texts = [*self.model.sample_texts(col), title]
+            width = max(metrics.horizontalAdvance(t) for t in texts) + 24
+            low, high = (60, 260) if col == 0 else (120, 320)
+            header.resizeSection(col, max(low, min(high, width)))
 
     def _sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
         """Only the time column sorts; put the arrow back when another header is clicked."""

@@ -25,7 +25,6 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
-    QTimeZone,
     Signal,
 )
 
@@ -194,7 +193,7 @@ def source_text(source_path: str, *, chat: bool = False) -> str:
 def local_time_text(when: datetime | None, locale: QLocale | None = None) -> str:
     if when is None:
         return ""
-    qdt = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
+    qdt = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))  # local time
     return (locale or QLocale()).toString(qdt, QLocale.FormatType.ShortFormat)
 
 
@@ -432,6 +431,15 @@ class RecordsModel(QAbstractTableModel):
             if rec.id == record_id:
                 return i
         return None
+
+    def sample_texts(self, column: int, rows: int = 30) -> list[str]:
+        """Display texts of the first rows of a column (to size it without asking the view
+        to measure every loaded row)."""
+        out = []
+        for row in range(min(rows, self.rowCount())):
+            text = self.data(self.index(row, column))
+            out.append(str(text or ""))
+        return out
 
     def columns(self) -> tuple[Column, ...]:
         return self._columns
