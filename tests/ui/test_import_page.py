@@ -178,3 +178,20 @@ def test_lock_forgets_the_outcome(qtbot, pages_ctx, vault, tmp_path):
     assert page.last_result is None
     assert page.outcome.text() == ""
     assert not page.sample_button.isEnabled()  # nothing to import into while locked
+
+
+def test_an_internal_error_shows_no_details_of_the_input(qtbot, pages_ctx, vault, monkeypatch):
+    import plainview.ui.import_page as import_page
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom at /home/someone/secret-chat.json")
+
+    monkeypatch.setattr(import_page, "_run_import", broken)
+    page = _page(qtbot, pages_ctx)
+    page.start_import(Path("whatever.zip"))
+    qtbot.waitUntil(lambda: not page.is_importing(), timeout=TIMEOUT)
+    assert page.outcome_title.text() == "The import did not finish."
+    assert "Something went wrong inside Plainview. Nothing was changed." in page.outcome.text()
+    page.details_button.click()
+    assert page.details.text() == "Kind of problem: RuntimeError"
+    assert "secret" not in page.outcome.text() + page.details.text()

@@ -395,7 +395,7 @@ class ImportPage(QWidget):
             kind_name = type(error).__name__ if error is not None else ""
             self.details.setText(
                 self.tr("Kind of problem: {kind}").format(kind=kind_name)
-                + (f"\n{message}" if message else "")
+                + (f"\n{error.message}" if isinstance(error, PlainviewError) else "")
             )
         self.outcome.setAccessibleName(self.outcome_title.text())
 
