@@ -346,18 +346,26 @@ def prescan(stream: Readable, state: ParseState) -> list[str]:
 # ------------------------------------------------------------------------------------- parse
 
 
+def _row(category: str, at: Any, fields: Any, path: str, text: str) -> Any:
+    return (category, at, fields, path, text)
+
+
 class _Walker:
-    def __init__(self, state: ParseState, member: str) -> None:
+    """Walks the document; ``make`` builds each result (``Record``, or a plain row tuple for
+    the worker, which skips building a Record it would only take apart again)."""
+
+    def __init__(self, state: ParseState, member: str, make: Callable[..., Any] = Record) -> None:
         self.state = state
         self.member = member
+        self.make = make
         self.offdup: dict[str, tuple[str, Counter[str]]] = {}
 
-    def record(self, category: str, item: Any, path: str, extra: str = "") -> Record:
-        return Record(
+    def record(self, category: str, item: Any, path: str, extra: str = "") -> Any:
+        return self.make(
             category, item_date(item), item, path, item_text(item, extra, category=category)
         )
 
-    def parse(self, it: Iterator[Event], tick: Callable[[str], None]) -> Iterator[Record]:
+    def parse(self, it: Iterator[Event], tick: Callable[[str], None]) -> Iterator[Any]:
         first = next(it, None)
         if first is None or first[0] != "start_map":
             raise reject("not_tiktok_json")
@@ -379,7 +387,7 @@ class _Walker:
                 tick(section)
                 yield from self.section(root, section, it)
 
-    def section(self, root: str, section: str, it: Iterator[Event]) -> Iterator[Record]:
+    def section(self, root: str, section: str, it: Iterator[Event]) -> Iterator[Any]:
         ev, val = next(it)
         spath = f"{root}/{section}"
         spec = section_spec(root, section)
@@ -417,7 +425,8 @@ class _Walker:
                 self.state.count(info, n)
             return
         for rec in records:
-            h = json.dumps(rec.fields, sort_keys=True, ensure_ascii=False)
+            fields = rec.fields if isinstance(rec, Record) else rec[2]
+            h = json.dumps(fields, sort_keys=True, ensure_ascii=False)
             if first_parent:
                 seen[h] += 1
             elif seen[h] > 0:
@@ -428,7 +437,7 @@ class _Walker:
 
     def lists(
         self, ev: str, val: Any, it: Iterator[Event], cat: str, path: str, extra: str, depth: int
-    ) -> Iterator[Record]:
+    ) -> Iterator[Any]:
         """Records inside a list section: list items, value-keyed maps, leaf objects."""
         if ev == "start_array":
             yield from self.items(it, cat, path, extra, depth + 1)
@@ -482,13 +491,14 @@ class _Walker:
 
     def items(
         self, it: Iterator[Event], cat: str, path: str, extra: str, depth: int
-    ) -> Iterator[Record]:
+    ) -> Iterator[Any]:
         """One record per list item; flat maps (the common case) are built inline, fast."""
         if depth > MAX_DEPTH:
             raise _too_deep()
         keys: dict[str, str] = {}  # cleaned keys, reused: items repeat the same few keys
         text_of = item_text
         date_of = item_date
+        make = self.make
         for ev, val in it:
             if ev == "start_map":
                 item: Any = {}
@@ -507,7 +517,7 @@ class _Walker:
                         if len(keys) < 4096:
                             keys[key] = k
                     item[k] = v
-                yield Record(cat, date_of(item), item, path, text_of(item, extra, category=cat))
+                yield make(cat, date_of(item), item, path, text_of(item, extra, category=cat))
             elif ev == "end_array":
                 return
             elif ev != "null":
@@ -549,7 +559,20 @@ def parse(
     stream: Readable, state: ParseState, tick: Callable[[str], None] | None = None
 ) -> Iterator[Record]:
     """Records of one TikTok JSON document (after ``prescan`` has accepted it)."""
-    walker = _Walker(state, state.member)
+    yield from _parse(stream, state, tick, Record)
+
+
+def parse_rows(
+    stream: Readable, state: ParseState, tick: Callable[[str], None] | None = None
+) -> Iterator[tuple[str, Any, Any, str, str]]:
+    """Like ``parse``, as ``(category, occurred_at, fields, source_path, text)`` tuples."""
+    yield from _parse(stream, state, tick, _row)
+
+
+def _parse(
+    stream: Readable, state: ParseState, tick: Callable[[str], None] | None, make: Any
+) -> Iterator[Any]:
+    walker = _Walker(state, state.member, make)
     raw = _raw_events(stream)
     try:
         yield from walker.parse(raw, tick or (lambda _s: None))

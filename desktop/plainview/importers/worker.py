@@ -76,8 +76,8 @@ def messages(path: Path, plan: Plan) -> Generator[Message, None, None]:
                         tick(section)
                         pending_sections.append(section)
 
-                    for rec in tiktok_json.parse(f, state, tick_q):
-                        batch.append(_row(rec))
+                    for row in tiktok_json.parse_rows(f, state, tick_q):
+                        batch.append(row)
                         if len(batch) >= BATCH:
                             yield ("records", batch)
                             batch = []
