@@ -193,3 +193,14 @@ def test_no_data_yet_lists_every_category_dimmed_without_notes(qtbot, shell_vaul
         assert item.text(1) == ""  # nothing to say "empty" about before any import
         assert item.foreground(0).color() == dim
     assert main_window.pages.currentWidget() is main_window.page["overview"]
+
+
+def test_missing_page_module_shows_a_placeholder(qtbot, shell_ctx, monkeypatch):
+    from plainview.ui import main_window as mw
+
+    monkeypatch.setitem(mw.PAGES, "audit", ("no_such_page_module", "NoSuchPage"))
+    window = mw.MainWindow(shell_ctx)
+    qtbot.addWidget(window)
+    page = window.page["audit"]
+    assert isinstance(page, mw.PlaceholderPage)
+    assert page.text() == "This page is not available yet."

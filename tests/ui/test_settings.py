@@ -177,3 +177,29 @@ def test_change_passphrase_failure_is_shown(
     dialog.apply()
     qtbot.waitUntil(lambda: "read-only" in dialog._problem.text(), timeout=10_000)
     assert dialog.isVisible()
+
+
+def test_policy_defaults_from_the_profile_region(qtbot, shell_vault, main_window, shell_ctx):
+    from datetime import UTC, datetime
+
+    from plainview.model import Record
+
+    unlock(qtbot, main_window)
+    vault = shell_ctx.vault
+    import_id = vault.begin_import("tiktok", "json", "v3", "export.zip")
+    profile = {"userName": "someone.example", "accountRegion": "US"}
+    vault.add_records(
+        import_id,
+        [
+            Record("tiktok.profile", None, profile, "Profile/ProfileMap", "someone"),
+            Record(
+                "tiktok.location",
+                datetime(2024, 1, 1, tzinfo=UTC),
+                {"Date": "2024-01-01 00:00:00", "GpsData": "N/A", "LastRegion": "DE"},
+                "Location/LocationData",
+                "",
+            ),
+        ],
+    )
+    vault.finish_import(import_id, "complete", {})
+    assert default_policy(shell_ctx) == "us"

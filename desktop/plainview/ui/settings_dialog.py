@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plainview.errors import PlainviewError
 from plainview.ui import theme
 from plainview.ui.context import AppContext
 from plainview.ui.i18n import resolve_language
@@ -34,19 +35,46 @@ def stored_policy(vault: Any) -> str | None:
     return value if value in POLICIES else None
 
 
-def account_region(vault: Any) -> str | None:
-    """The account region the newest complete import reported, if any (e.g. "GB")."""
-    try:
-        rows = vault.imports()
-    except Exception:
+def _find_key(value: Any, key: str, depth: int = 0) -> str | None:
+    if depth > 6:
         return None
-    for row in reversed(rows):
-        result = getattr(row, "result", None)
-        if isinstance(result, dict):
-            for key in ("account_region", "region"):
-                value = result.get(key)
-                if isinstance(value, str) and 0 < len(value) <= 8:
-                    return value
+    if isinstance(value, dict):
+        found = value.get(key)
+        if isinstance(found, str) and 0 < len(found) <= 8:
+            return found
+        children: Any = value.values()
+    elif isinstance(value, list):
+        children = value[:20]
+    else:
+        return None
+    for child in children:
+        hit = _find_key(child, key, depth + 1)
+        if hit:
+            return hit
+    return None
+
+
+def account_region(vault: Any) -> str | None:
+    """The account's region code (e.g. "FR") as the export states it: the importer's result,
+    else the profile's ``accountRegion``, else the last location's ``LastRegion``."""
+    try:
+        for row in reversed(vault.imports()):
+            result = getattr(row, "result", None)
+            if isinstance(result, dict):
+                for key in ("account_region", "region"):
+                    value = result.get(key)
+                    if isinstance(value, str) and 0 < len(value) <= 8:
+                        return value
+        for category, key in (
+            ("tiktok.profile", "accountRegion"),
+            ("tiktok.location", "LastRegion"),
+        ):
+            for record in vault.records(category, limit=5):
+                region = _find_key(record.fields, key)
+                if region and region.upper() not in ("N/A", "NA", "NONE"):
+                    return region.upper()
+    except PlainviewError:
+        return None
     return None
 
 
