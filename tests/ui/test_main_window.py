@@ -204,3 +204,20 @@ def test_missing_page_module_shows_a_placeholder(qtbot, shell_ctx, monkeypatch):
     page = window.page["audit"]
     assert isinstance(page, mw.PlaceholderPage)
     assert page.text() == "This page is not available yet."
+
+
+def test_arrow_keys_move_through_the_sidebar_skipping_headers(
+    qtbot, shell_vault, main_window, shell_ctx
+):
+    _unlocked_with_data(qtbot, main_window, shell_ctx)
+    sidebar = main_window.sidebar
+    sidebar.setFocus()
+    sidebar.select(OVERVIEW)
+    qtbot.keyClick(sidebar, Qt.Key.Key_Down)
+    first = sidebar.section_keys()[1]
+    assert sidebar.current_key == first  # the "Most sensitive" header was skipped
+    assert main_window.pages.currentWidget() is main_window.page["category"]
+    qtbot.keyClick(sidebar, Qt.Key.Key_End)
+    assert sidebar.current_key == AUDIT
+    qtbot.keyClick(sidebar, Qt.Key.Key_Up)
+    assert sidebar.current_key == CHOICES  # the separator was skipped
