@@ -3,13 +3,15 @@
 
 from __future__ import annotations
 
+import html
 import traceback
 from types import TracebackType
 from typing import ClassVar
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from plainview import APP_NAME
 from plainview.errors import PlainviewError
 
 
@@ -44,7 +46,12 @@ class ErrorDialog(QMessageBox):
         super().__init__(parent)
         self.setIcon(QMessageBox.Icon.Warning)
         self.setWindowTitle(title)
-        self.setText(message)
+        if title != APP_NAME:
+            self.setTextFormat(Qt.TextFormat.RichText)
+            self.setText(f"<b>{html.escape(title)}</b><br><br>{html.escape(message)}")
+        else:
+            self.setTextFormat(Qt.TextFormat.PlainText)
+            self.setText(message)
         if details:
             self.setDetailedText(details)
         self.setStandardButtons(QMessageBox.StandardButton.Close)
