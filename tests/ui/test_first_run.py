@@ -77,6 +77,7 @@ def test_full_first_run(qtbot, main_window, shell_ctx, tmp_path, monkeypatch):
     qtbot.mouseClick(page._save, Qt.MouseButton.LeftButton)
     assert asked == ["plainview-recovery-code.txt"]
     assert code in target.read_text(encoding="utf-8")
+    assert target.stat().st_mode & 0o077 == 0  # readable by the user only
     assert "code.txt" in page._saved_note.text()
 
     # Continue needs the confirmation.

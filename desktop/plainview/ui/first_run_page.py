@@ -4,6 +4,7 @@ the recovery code once with Copy and Save…, and ask the user to confirm they k
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -352,7 +353,11 @@ class FirstRunPage(QWidget):
             ]
         )
         try:
-            Path(path).write_text(text, encoding="utf-8")
+            # Only the user may read it (0600), as for any file holding a key.
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                f.write(text)
+            os.chmod(path, 0o600)  # an existing file keeps its mode on O_TRUNC
         except OSError:
             self._saved_note.setText(self.tr("The file could not be saved. Try another folder."))
             return
