@@ -8,9 +8,10 @@ import sys
 import time
 from itertools import pairwise
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 from plainview.app import GUI_SWITCH_INTERVAL, settle_gc
+from plainview.ui.sidebar import OVERVIEW
 from tests.fixtures.plugin_ui import unlock
 from tests.fixtures.tiktok_export import big_watch_history_zip
 
@@ -64,5 +65,25 @@ def _import_and_measure(qtbot, main_window, archive):
     # The counts update when the import is done (data_changed reaches the sidebar).
     qtbot.waitUntil(
         lambda: main_window.sidebar.data.counts.get("tiktok.watch_history") == ROWS,
+        timeout=30_000,
+    )
+
+
+def test_pages_stay_usable_while_importing(qtbot, shell_vault, main_window, shell_ctx, tmp_path):
+    archive = big_watch_history_zip(tmp_path / "export.zip", 50_000)
+    unlock(qtbot, main_window)
+    main_window.show_page("import")
+    page = main_window.page["import"]
+    with qtbot.waitSignal(page.import_finished, timeout=600_000):
+        page.start_import(archive)
+        assert page.is_importing()
+        main_window.sidebar.select(OVERVIEW)
+        assert main_window.pages.currentWidget() is main_window.page["overview"]
+        main_window.sidebar.select("category:tiktok.logins")
+        assert main_window.pages.currentWidget() is main_window.page["category"]
+        qtbot.keyClick(main_window, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
+        assert main_window.pages.currentWidget() is page and page.is_importing()
+    qtbot.waitUntil(
+        lambda: main_window.sidebar.data.counts.get("tiktok.watch_history") == 50_000,
         timeout=30_000,
     )
