@@ -80,8 +80,8 @@
         <translation>创建你的保险库</translation>
     </message>
     <message>
-        <source>Plainview keeps your TikTok data encrypted on this computer. Choose a passphrase: you will type it each time you open Plainview.</source>
-        <translation>Plainview 会把你的 TikTok 数据加密保存在这台电脑上。请设置一个密码短语：每次打开 Plainview 时都需要输入它。</translation>
+        <source>Plainview keeps your TikTok data encrypted on this computer and never connects to the internet. While it is locked or closed, a copy of its folder reveals nothing. Choose a passphrase: you will type it each time you open Plainview.</source>
+        <translation>Plainview 会把你的 TikTok 数据加密保存在这台电脑上，而且从不连接互联网。在它锁定或关闭时，即使有人复制了它的文件夹，也看不到任何内容。请设置一个密码短语：每次打开 Plainview 时都需要输入它。</translation>
     </message>
     <message>
         <source>&amp;Passphrase:</source>
@@ -347,6 +347,14 @@
     <message>
         <source>Change passphrase</source>
         <translation>更改密码短语</translation>
+    </message>
+    <message>
+        <source>What Plainview protects</source>
+        <translation>Plainview 能保护什么</translation>
+    </message>
+    <message>
+        <source>While Plainview is locked or closed, a copy of its folder, a backup or a synced folder reveals nothing of your data. Nothing leaves this computer unless you export it. Plainview cannot protect you from malware running on this computer while it is unlocked, and the export file TikTok gave you is not encrypted: delete it when you no longer need it.</source>
+        <translation>在 Plainview 锁定或关闭时，它的文件夹的副本、备份或同步文件夹都不会泄露你的任何数据。除非你自己导出，否则任何内容都不会离开这台电脑。Plainview 无法防范在它解锁期间运行在这台电脑上的恶意软件；另外，TikTok 给你的导出文件本身没有加密：不再需要时请把它删除。</translation>
     </message>
     <message>
         <source>Explanations quote the TikTok privacy policy for this region. Your export says your account region is %1.</source>

@@ -203,8 +203,10 @@ class FirstRunPage(QWidget):
         self._title.setText(self.tr("Create your vault"))
         self._intro.setText(
             self.tr(
-                "Plainview keeps your TikTok data encrypted on this computer. Choose a "
-                "passphrase: you will type it each time you open Plainview."
+                "Plainview keeps your TikTok data encrypted on this computer and never "
+                "connects to the internet. While it is locked or closed, a copy of its folder "
+                "reveals nothing. Choose a passphrase: you will type it each time you open "
+                "Plainview."
             )
         )
         self._pass_label.setText(self.tr("&Passphrase:"))

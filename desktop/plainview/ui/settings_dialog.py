@@ -131,6 +131,14 @@ class SettingsDialog(QDialog):
         self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
+        self.protection_title = QLabel(self)
+        self.protection_title.setProperty("role", "subtitle")
+        self.protection = QLabel(self)
+        self.protection.setWordWrap(True)
+        self.protection.setProperty("role", "hint")
+        layout.addSpacing(8)
+        layout.addWidget(self.protection_title)
+        layout.addWidget(self.protection)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
         self._filling = False
@@ -187,6 +195,16 @@ class SettingsDialog(QDialog):
         self.policy.setAccessibleName(self.tr("Privacy policy used for explanations"))
         self.change_passphrase.setText(self.tr("C&hange passphrase…"))
         self.change_passphrase.setAccessibleName(self.tr("Change passphrase"))
+        self.protection_title.setText(self.tr("What Plainview protects"))
+        self.protection.setText(
+            self.tr(
+                "While Plainview is locked or closed, a copy of its folder, a backup or a "
+                "synced folder reveals nothing of your data. Nothing leaves this computer "
+                "unless you export it. Plainview cannot protect you from malware running on "
+                "this computer while it is unlocked, and the export file TikTok gave you is "
+                "not encrypted: delete it when you no longer need it."
+            )
+        )
         for button in self.buttons.buttons():
             button.setAccessibleName(button.text().replace("&", ""))
         self._update_policy_note()
