@@ -65,7 +65,10 @@ def test_bundle_builds_and_passes_self_test(tmp_path: Path) -> None:
         f"self-test {summary['self_test_seconds']} s"
     )
     assert size_mib < MAX_BUNDLE_MIB
-    assert summary["self_test_output"].strip(), "self-test printed nothing"
+    lines = summary["self_test_output"].splitlines()
+    for check in ("sqlcipher build", "import sample", "explain", "share package", "report"):
+        assert f"ok {check}" in lines, summary["self_test_output"]
+    assert "ok main window" in lines, "the frozen app could not build its main window"
     bundle = Path(summary["dist"])
     assert build.check_contents(bundle) == []
     # A usage error from the frozen CLI: one error line, exit 2, no traceback.

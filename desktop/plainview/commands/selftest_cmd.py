@@ -8,12 +8,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import io
+import json
+import os
+import sys
 import tempfile
-from collections.abc import Callable
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from plainview.errors import PlainviewError
+from plainview.errors import InstallationBroken, PlainviewError
 from plainview.vault import KdfParams, Vault, check_sqlcipher_build
 
 if TYPE_CHECKING:
@@ -110,7 +115,161 @@ def run_checks(checks: list[tuple[str, Check]] | None = None) -> list[tuple[str,
 
 
 def cmd_self_test(args: argparse.Namespace, ctx: Context) -> int:
-    results = run_checks()
+    # Anything a check writes to stderr (Qt warnings, SQLCipher logs, ...) fails that check.
+    results = run_checks([(name, without_stderr(check)) for name, check in CHECKS])
     for name, reason in results:
         ctx.print(f"ok {name}" if reason is None else f"FAIL {name}: {reason}")
     return 0 if all(reason is None for _, reason in results) else 1
+
+
+# -- end-to-end checks of the app's parts ------------------------------------------------------
+# explain, share, report, main window (after "import sample" above): each works on the bundled
+# synthetic sample in its own temporary folder, so `plainview self-test` inside a packaged app
+# proves that the packaged parts (worker process, catalog data, Qt plugins, fonts) fit together.
+
+
+@contextlib.contextmanager
+def _sample_vault(tmp: Path) -> Iterator[Vault]:
+    """A fresh vault in ``tmp`` holding the bundled sample export."""
+    from plainview.importers import run_import
+
+    vault, _code = Vault.create(tmp / "vault", "self-test passphrase", kdf=KdfParams.floor())
+    try:
+        with _sample_file() as sample:
+            run_import(vault, sample)
+        yield vault
+    finally:
+        vault.lock()
+
+
+def check_explain(_tmp: Path) -> None:
+    """Every category has a plain-language explanation, in English and Simplified Chinese."""
+    from plainview.catalog import load_catalog
+    from plainview.model import TIKTOK_CATEGORIES
+
+    for lang in ("en", "zh_CN"):
+        catalog = load_catalog(lang)
+        for category in TIKTOK_CATEGORIES:
+            explanation = catalog.explain(category)
+            if not (explanation.title and explanation.what and explanation.control):
+                raise RuntimeError(f"{category} has no complete explanation ({lang})")
+
+
+def check_share_package(tmp: Path) -> None:
+    """A share package obeys the choices: shared and anonymized in, private absent."""
+    from plainview.catalog import load_catalog
+    from plainview.sharing.choices import set_share
+    from plainview.sharing.package import build_share_package
+
+    out = tmp / "share.zip"
+    with _sample_vault(tmp) as vault:
+        present = sorted(c for c, n in vault.category_counts().items() if n)
+        if len(present) < 3:
+            raise RuntimeError("the sample holds too few categories")
+        shared, anonymized, private = present[:3]
+        set_share(vault, shared, "shared")
+        set_share(vault, anonymized, "anonymized")
+        build_share_package(vault, out, load_catalog("en"))
+    with zipfile.ZipFile(out) as zf:
+        names = set(zf.namelist())
+        json.loads(zf.read("manifest.json"))
+    for category in (shared, anonymized):
+        if f"data/{category}.json" not in names:
+            raise RuntimeError(f"{category} is missing from the share package")
+    if f"data/{private}.json" in names:
+        raise RuntimeError("a private category ended up in the share package")
+
+
+_QT_APP: list[Any] = []
+
+
+def _qt_app() -> Any:
+    """The QApplication for the Qt checks, on the offscreen platform (no window appears)."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        app = QApplication(["plainview", "self-test"])
+        _QT_APP.append(app)  # kept alive until the process ends
+    return app
+
+
+def check_report(tmp: Path) -> None:
+    """The audit report as HTML (English and Chinese) and as PDF."""
+    from plainview.catalog import load_catalog
+    from plainview.pdf import html_to_pdf
+    from plainview.sharing.report import audit_report_html
+
+    _qt_app()
+    with _sample_vault(tmp) as vault:
+        html = {
+            lang: audit_report_html(vault, load_catalog(lang), lang) for lang in ("en", "zh_CN")
+        }
+    for lang, text in html.items():
+        if "<html" not in text or "</html>" not in text:
+            raise RuntimeError(f"the {lang} report is not an HTML document")
+    pdf = tmp / "report.pdf"
+    html_to_pdf(html["en"], pdf)
+    data = pdf.read_bytes()
+    if not data.startswith(b"%PDF") or len(data) < 1000:
+        raise RuntimeError("the PDF report is empty or broken")
+
+
+def check_main_window(tmp: Path) -> None:
+    """The main window builds and paints (offscreen) over an unlocked vault."""
+    from plainview.ui.context import AppContext
+    from plainview.ui.main_window import MainWindow
+
+    app = _qt_app()
+    with _sample_vault(tmp) as vault:
+        ctx = AppContext(vault_dir=vault.path)
+        window = MainWindow(ctx)
+        try:
+            ctx.set_vault(vault)
+            app.processEvents()
+            if window.grab().isNull():
+                raise RuntimeError("the main window did not paint")
+        finally:
+            ctx.lock()
+            window.close()
+            window.deleteLater()
+            app.processEvents()
+
+
+CHECKS += [
+    ("explain", check_explain),
+    ("share package", check_share_package),
+    ("report", check_report),
+    ("main window", check_main_window),
+]
+
+
+def without_stderr(check: Check) -> Check:
+    """Run ``check`` with the process's stderr (file descriptor 2) captured: anything written
+    there — Qt warnings, SQLCipher logs, Python warnings, a worker process's output — fails
+    the check. What was caught is shown again on stderr afterwards."""
+
+    def guarded(tmp: Path) -> None:
+        if sys.stderr is not None:
+            sys.stderr.flush()
+        saved = os.dup(2)
+        python_err = io.StringIO()  # Python-level writes, even when sys.stderr is not fd 2
+        with tempfile.TemporaryFile() as sink:
+            os.dup2(sink.fileno(), 2)
+            try:
+                with contextlib.redirect_stderr(python_err):
+                    check(tmp)
+            finally:
+                os.dup2(saved, 2)
+                os.close(saved)
+                sink.seek(0)
+                native = sink.read().decode("utf-8", "replace")
+                noise = (python_err.getvalue() + native).strip()
+                if noise and sys.stderr is not None:
+                    sys.stderr.write(noise + "\n")
+        if noise:
+            first = noise.splitlines()[0][:200]
+            raise InstallationBroken(f"unexpected output on stderr: {first}")
+
+    return guarded
