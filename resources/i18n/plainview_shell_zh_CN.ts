@@ -42,20 +42,6 @@
         <source>Change</source>
         <translation>更改</translation>
     </message>
-    <message numerus="yes">
-        <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>请至少使用 %n 个字符。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add more words or characters: this one is easy to guess.</source>
-        <translation>请再加几个词或字符：这个密码短语很容易被猜到。</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same yet.</source>
-        <translation>两次输入的密码短语还不一致。</translation>
-    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -164,20 +150,6 @@
     <message>
         <source>Continue</source>
         <translation>继续</translation>
-    </message>
-    <message numerus="yes">
-        <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>请至少使用 %n 个字符。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add more words or characters: this one is easy to guess.</source>
-        <translation>请再加几个词或字符：这个密码短语很容易被猜到。</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same yet.</source>
-        <translation>两次输入的密码短语还不一致。</translation>
     </message>
     <message>
         <source>Copied. Paste it somewhere safe now: the clipboard is cleared after a minute and when you lock.</source>
@@ -406,6 +378,20 @@
 </context>
 <context>
     <name>StrengthMeter</name>
+    <message numerus="yes">
+        <source>Use at least %n characters.</source>
+        <translation>
+            <numerusform>请至少使用 %n 个字符。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add more words or characters: this one is easy to guess.</source>
+        <translation>请再加几个词或字符：这个密码短语很容易被猜到。</translation>
+    </message>
+    <message>
+        <source>The two passphrases are not the same yet.</source>
+        <translation>两次输入的密码短语还不一致。</translation>
+    </message>
     <message>
         <source>Strength: –</source>
         <translation>强度：–</translation>
@@ -554,20 +540,6 @@
     <message>
         <source>Type your passphrase first.</source>
         <translation>请先输入密码短语。</translation>
-    </message>
-    <message numerus="yes">
-        <source>Use at least %n characters.</source>
-        <translation>
-            <numerusform>请至少使用 %n 个字符。</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Add more words or characters: this one is easy to guess.</source>
-        <translation>请再加几个词或字符：这个密码短语很容易被猜到。</translation>
-    </message>
-    <message>
-        <source>The two passphrases are not the same yet.</source>
-        <translation>两次输入的密码短语还不一致。</translation>
     </message>
 </context>
 </TS>

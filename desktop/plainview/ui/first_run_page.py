@@ -274,14 +274,7 @@ class FirstRunPage(QWidget):
     @Slot()
     def _validate(self) -> None:
         first, second = self._pass1.text(), self._pass2.text()
-        self._meter.update_for(first)
-        problem = ""
-        if first and len(first) < MIN_LENGTH:
-            problem = self.tr("Use at least %n characters.", "", MIN_LENGTH)
-        elif first and not acceptable(first):
-            problem = self.tr("Add more words or characters: this one is easy to guess.")
-        elif second and first != second:
-            problem = self.tr("The two passphrases are not the same yet.")
+        problem = self._meter.check(first, second)
         self._problem.setText(problem)
         ready = bool(first) and first == second and acceptable(first)
         self._create.setEnabled(ready and not self._busy.isVisible())

@@ -115,6 +115,18 @@ class StrengthMeter(QWidget):
         self.retranslate()
         self.changed.emit(self._score)
 
+    def check(self, first: str, second: str) -> str:
+        """Show the strength of ``first``; return what still keeps the pair from being
+        accepted, in one plain sentence ("" when there is nothing to say yet)."""
+        self.update_for(first)
+        if first and len(first) < MIN_LENGTH:
+            return self.tr("Use at least %n characters.", "", MIN_LENGTH)
+        if first and not acceptable(first):
+            return self.tr("Add more words or characters: this one is easy to guess.")
+        if second and first != second:
+            return self.tr("The two passphrases are not the same yet.")
+        return ""
+
     def retranslate(self) -> None:
         if self._length == 0:
             text = self.tr("Strength: –")

@@ -309,14 +309,7 @@ class UnlockPage(QWidget):
     @Slot()
     def _validate_recovery(self) -> None:
         first, second = self._new1.text(), self._new2.text()
-        self._meter.update_for(first)
-        problem = ""
-        if first and len(first) < MIN_LENGTH:
-            problem = self.tr("Use at least %n characters.", "", MIN_LENGTH)
-        elif first and not acceptable(first):
-            problem = self.tr("Add more words or characters: this one is easy to guess.")
-        elif second and first != second:
-            problem = self.tr("The two passphrases are not the same yet.")
+        problem = self._meter.check(first, second)
         self._r_problem.setText(problem)
         ready = bool(self._code.text().strip()) and first == second and acceptable(first)
         self._set_new.setEnabled(ready and not self._r_busy.isVisible())
