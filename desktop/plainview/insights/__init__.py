@@ -3,19 +3,21 @@
 ``facts_for(vault, category, lang)`` for a category page, ``headline_facts(vault, lang)`` for
 the overview, ``coverage(vault)`` for the period, and chart series
 ``activity_by_hour`` / ``activity_over_time``. Every number is an SQL aggregate over the
-vault, so a million records cost index scans, not Python loops. Times are UTC (the export
-gives no time zone) and the sentences say so.
+vault, so a million records cost index scans, not Python loops. The stored times are UTC
+(the export gives no time zone): the facts' sentences are in UTC and say so; the chart series
+are in the user's local time zone (``tz``, default ``local_zone()``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any, Final, Literal
 
 from plainview.catalog import POLICIES, policy_for_region
 from plainview.insights import queries as q
+from plainview.insights import zones as _zones
 from plainview.insights.queries import Readable
 from plainview.insights.text import Texts
 from plainview.model import TIKTOK_CATEGORIES, UNRECOGNIZED
@@ -28,6 +30,7 @@ __all__ = [
     "coverage",
     "facts_for",
     "headline_facts",
+    "local_zone",
     "policy_for_vault",
     "section_status",
 ]
@@ -59,16 +62,26 @@ def coverage(vault: Readable) -> tuple[datetime, datetime] | None:
     return q.coverage(vault)
 
 
-def activity_by_hour(vault: Readable, category: str) -> list[int]:
-    """24 counts, index = hour of day in UTC."""
-    return q.by_hour(vault, category)
+def local_zone() -> tzinfo:
+    """This computer's time zone: the named zone (with its daylight-saving rules) when the
+    system says which one it is, else the current fixed UTC offset."""
+    return _zones.local_zone()
+
+
+def activity_by_hour(vault: Readable, category: str, tz: tzinfo | None = None) -> list[int]:
+    """24 counts, index = hour of day in ``tz`` (default: this computer's zone)."""
+    return q.by_hour(vault, category, local_zone() if tz is None else tz)
 
 
 def activity_over_time(
-    vault: Readable, category: str, bucket: Literal["day", "month"] = "day"
+    vault: Readable,
+    category: str,
+    bucket: Literal["day", "month"] = "day",
+    tz: tzinfo | None = None,
 ) -> list[tuple[str, int]]:
-    """``[(ISO day or month, count), ...]`` oldest first, for the charts."""
-    return q.over_time(vault, category, bucket)
+    """``[(ISO day or month, count), ...]`` oldest first, for the charts; the days and months
+    are those of ``tz`` (default: this computer's zone)."""
+    return q.over_time(vault, category, bucket, local_zone() if tz is None else tz)
 
 
 def account_region(vault: Readable) -> str | None:

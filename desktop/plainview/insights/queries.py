@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from contextlib import AbstractContextManager
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Any, Final, Protocol
 
 SENTINELS: Final = frozenset({"", "n/a", "none", "null", "[]", "{}", "n.v.t."})
@@ -89,16 +89,17 @@ def span(vault: Readable, category: str) -> tuple[int, datetime | None, datetime
     return int(r[0]), to_dt(r[1]), to_dt(r[2])
 
 
-def by_hour(vault: Readable, category: str) -> list[int]:
-    """Records per hour of day, UTC, 24 numbers."""
+def by_hour(vault: Readable, category: str, tz: tzinfo = UTC) -> list[int]:
+    """Records per hour of day in ``tz`` (UTC unless given), 24 numbers."""
     counts = [0] * 24
-    for hour, n in rows(
-        vault,
-        "SELECT ((occurred_at % 86400) + 86400) % 86400 / 3600 AS h, count(*) FROM records "
-        "WHERE category = ? AND occurred_at IS NOT NULL GROUP BY h",
-        (category,),
-    ):
-        counts[int(hour)] = int(n)
+    for where, params, offset in _spans(vault, category, tz):
+        for hour, n in rows(
+            vault,
+            "SELECT ((occurred_at + ?) % 86400 + 86400) % 86400 / 3600 AS h, count(*) "  # noqa: S608
+            f"FROM records WHERE category = ? AND occurred_at IS NOT NULL{where} GROUP BY h",
+            (offset, category, *params),
+        ):
+            counts[int(hour)] += int(n)
     return counts
 
 
@@ -115,26 +116,102 @@ def by_weekday(vault: Readable, category: str) -> list[int]:
     return counts
 
 
-def over_time(vault: Readable, category: str, bucket: str) -> list[tuple[str, int]]:
-    """``[("2025-03-01", 12), ...]`` per day, or ``[("2025-03", 40), ...]`` per month."""
-    if bucket == "day":
-        found = rows(
-            vault,
-            "SELECT occurred_at / 86400 AS d, count(*) FROM records "
-            "WHERE category = ? AND occurred_at >= 0 GROUP BY d ORDER BY d",
-            (category,),
-        )
-        epoch = date(1970, 1, 1)
-        return [((epoch + timedelta(days=int(d))).isoformat(), int(n)) for d, n in found]
-    if bucket == "month":
-        found = rows(
-            vault,
-            "SELECT strftime('%Y-%m', occurred_at, 'unixepoch') AS m, count(*) FROM records "
-            "WHERE category = ? AND occurred_at IS NOT NULL GROUP BY m ORDER BY m",
-            (category,),
-        )
-        return [(str(m), int(n)) for m, n in found]
-    raise ValueError(f"bucket must be 'day' or 'month', not {bucket!r}")
+def over_time(
+    vault: Readable, category: str, bucket: str, tz: tzinfo = UTC
+) -> list[tuple[str, int]]:
+    """``[("2025-03-01", 12), ...]`` per day, or ``[("2025-03", 40), ...]`` per month, the
+    days and months of ``tz`` (UTC unless given)."""
+    if bucket not in ("day", "month"):
+        raise ValueError(f"bucket must be 'day' or 'month', not {bucket!r}")
+    totals: dict[str, int] = {}
+    for where, params, offset in _spans(vault, category, tz):
+        if bucket == "day":
+            # floor((t + offset) / 86400) without SQLite's truncation towards zero
+            sql = (
+                "SELECT ((occurred_at + ?) - (((occurred_at + ?) % 86400) + 86400) % 86400) "  # noqa: S608
+                "/ 86400 AS d, count(*) FROM records WHERE category = ? AND occurred_at >= 0"
+                f"{where} GROUP BY d"
+            )
+            epoch = date(1970, 1, 1)
+            found = [
+                ((epoch + timedelta(days=int(d))).isoformat(), int(n))
+                for d, n in rows(vault, sql, (offset, offset, category, *params))
+            ]
+        else:
+            sql = (
+                "SELECT strftime('%Y-%m', occurred_at + ?, 'unixepoch') AS m, count(*) "  # noqa: S608
+                f"FROM records WHERE category = ? AND occurred_at IS NOT NULL{where} GROUP BY m"
+            )
+            found = [(str(m), int(n)) for m, n in rows(vault, sql, (offset, category, *params))]
+        for key, n in found:  # a local day can straddle a change of offset
+            totals[key] = totals.get(key, 0) + n
+    return sorted(totals.items())
+
+
+# --- local time -------------------------------------------------------------------------
+# SQLite knows only UTC (and the process's own zone). For another zone, the records are
+# grouped per stretch of constant UTC offset: each stretch is one range scan of the
+# (category, occurred_at) index with the offset added, so a DST zone over a few years is a
+# handful of index scans, not a Python loop over rows.
+
+SCAN_STEP: Final = DAY  # offsets change at most about twice a year; a day step finds each
+SCAN_FIRST: Final = 0  # 1970: no export holds older times worth a zone lookup
+SCAN_LAST: Final = 4_102_444_800  # 2100
+
+
+def offset_at(tz: tzinfo, seconds: int) -> int:
+    """The zone's UTC offset in seconds at a moment."""
+    when = datetime.fromtimestamp(seconds, UTC).astimezone(tz)
+    offset = when.utcoffset()
+    return 0 if offset is None else int(offset.total_seconds())
+
+
+def offset_changes(tz: tzinfo, first: int, last: int) -> list[tuple[int, int]]:
+    """``[(from_second, offset), ...]``: the zone's UTC offset over ``first..last`` (the first
+    entry covers everything before the second one, the last everything after it)."""
+    lo = max(SCAN_FIRST, min(first, SCAN_LAST))
+    hi = max(SCAN_FIRST, min(last, SCAN_LAST))
+    out = [(lo, offset_at(tz, lo))]
+    t = lo
+    while t < hi:
+        step = min(hi, t + SCAN_STEP)
+        after = offset_at(tz, step)
+        if after != out[-1][1]:  # the change lies in (t, step]: find its second
+            a, b = t, step
+            while b - a > 1:
+                mid = (a + b) // 2
+                if offset_at(tz, mid) == out[-1][1]:
+                    a = mid
+                else:
+                    b = mid
+            out.append((b, after))
+        t = step
+    return out
+
+
+def _spans(vault: Readable, category: str, tz: tzinfo) -> list[tuple[str, tuple[int, ...], int]]:
+    """(extra WHERE text, its parameters, UTC offset) per stretch of constant offset."""
+    if tz is UTC:
+        return [("", (), 0)]
+    first, last = one(
+        vault,
+        "SELECT min(occurred_at), max(occurred_at) FROM records WHERE category = ?",
+        (category,),
+    ) or (None, None)
+    if first is None:
+        return [("", (), offset_at(tz, 0))]
+    changes = offset_changes(tz, int(first), int(last))
+    spans: list[tuple[str, tuple[int, ...], int]] = []
+    for i, (start, offset) in enumerate(changes):
+        end = changes[i + 1][0] if i + 1 < len(changes) else None
+        where = ""
+        params: tuple[int, ...] = ()
+        if i > 0:
+            where, params = " AND occurred_at >= ?", (start,)
+        if end is not None:
+            where, params = where + " AND occurred_at < ?", (*params, end)
+        spans.append((where, params, offset))
+    return spans
 
 
 def count_where(vault: Readable, category: str, expr: str) -> int:

@@ -65,11 +65,11 @@ def test_watch_hours_match_the_export(imported: tuple[Any, Any]) -> None:
     else:
         watched = doc["Your Activity"]["Watch History"]["VideoList"]
     hours = Counter(_parse(x["Date"]).hour for x in watched)
-    assert insights.activity_by_hour(vault, "tiktok.watch_history") == [
+    assert insights.activity_by_hour(vault, "tiktok.watch_history", tz=UTC) == [
         hours.get(h, 0) for h in range(24)
     ]
     months = Counter(_parse(x["Date"]).strftime("%Y-%m") for x in watched)
-    assert insights.activity_over_time(vault, "tiktok.watch_history", "month") == sorted(
+    assert insights.activity_over_time(vault, "tiktok.watch_history", "month", tz=UTC) == sorted(
         months.items()
     )
 

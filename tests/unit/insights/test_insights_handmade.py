@@ -69,13 +69,13 @@ def data(filled_vault: Callable[..., Any]) -> Any:
 
 
 def test_activity_by_hour(data: Any) -> None:
-    hours = insights.activity_by_hour(data, "tiktok.watch_history")
+    hours = insights.activity_by_hour(data, "tiktok.watch_history", tz=UTC)
     assert len(hours) == 24
     assert hours[21] == 22 and hours[7] == 3 and sum(hours) == 25
 
 
 def test_activity_over_time(data: Any) -> None:
-    days = insights.activity_over_time(data, "tiktok.watch_history", bucket="day")
+    days = insights.activity_over_time(data, "tiktok.watch_history", bucket="day", tz=UTC)
     assert days == [
         ("2024-01-01", 5),
         ("2024-01-02", 5),
@@ -83,7 +83,7 @@ def test_activity_over_time(data: Any) -> None:
         ("2024-01-09", 6),
         ("2024-02-04", 3),
     ]
-    months = insights.activity_over_time(data, "tiktok.watch_history", bucket="month")
+    months = insights.activity_over_time(data, "tiktok.watch_history", bucket="month", tz=UTC)
     assert months == [("2024-01", 22), ("2024-02", 3)]
     with pytest.raises(ValueError):
         insights.activity_over_time(data, "tiktok.watch_history", bucket="week")  # type: ignore[arg-type]
