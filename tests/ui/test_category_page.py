@@ -29,7 +29,10 @@ def _show(qtbot, page, category, record_id=None):
     qtbot.waitUntil(page.details_loaded, timeout=10_000)
 
 
-def test_logins_page_shows_explanation_table_and_count(qtbot, pages_ctx, vault):
+def test_logins_page_shows_explanation_table_and_count(qtbot, pages_ctx, vault, monkeypatch):
+    from plainview.insights import zones
+
+    monkeypatch.setattr(zones, "local_zone", lambda: UTC)  # the chart is in local time
     seed(vault, (login(i, f"192.0.2.{i}", "Pixel 7", T0 + timedelta(hours=i)) for i in range(12)))
     page = _page(qtbot, pages_ctx)
     _show(qtbot, page, "tiktok.logins")

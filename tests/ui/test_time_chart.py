@@ -1,10 +1,15 @@
-"""The activity chart: zero-filled buckets, hour counts in any shape, empty state."""
+"""The activity chart: zero-filled buckets, hour counts in any shape, empty state, axis
+labels that are never cut off ("Ma…"), and titles that say which time zone the hours are in."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QGraphicsTextItem
 
-from plainview.ui.time_chart import TimeChart, hour_counts, series_points
+from plainview.ui.time_chart import TimeChart, hour_counts, labels_that_fit, series_points
+
+MONTHS = [(f"{2023 + m // 12}-{m % 12 + 1:02d}", 10 + m) for m in range(20)]
 
 
 def test_months_and_days_are_zero_filled(qtbot):
@@ -25,8 +30,11 @@ def test_label_positions_spread_evenly(qtbot):
     from plainview.ui.time_chart import _label_positions
 
     assert _label_positions(3) == [0, 1, 2]
-    assert _label_positions(16) == [0, 5, 10, 15]
-    assert _label_positions(16, most=5) == [0, 4, 8, 11, 15]
+    assert _label_positions(16) == [2, 6, 10, 14]  # each in the middle of its quarter
+    assert _label_positions(16, most=5) == [1, 4, 8, 11, 14]
+    assert _label_positions(16, most=1) == [8]
+    assert labels_that_fit(300, 40, 6) == 4  # 300 / 5 - 12 = 48 >= 40; 300 / 6 - 12 < 40
+    assert labels_that_fit(50, 40, 6) == 1
 
 
 def test_chart_shows_data_or_says_there_is_none(qtbot):
@@ -48,6 +56,7 @@ def test_chart_shows_data_or_says_there_is_none(qtbot):
 def test_new_data_replaces_the_old_axes_ranges(qtbot):
     chart = TimeChart()
     qtbot.addWidget(chart)
+    chart.resize(700, 240)
     chart.show()
     chart.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
     chart.set_data([("2024-11", 800), ("2025-03", 5)], list(range(24)))
@@ -59,7 +68,67 @@ def test_new_data_replaces_the_old_axes_ranges(qtbot):
     assert 50 <= chart.count_axis.max() < 100
     assert chart.hour_count_axis.max() == 1
     assert chart.hour_count_axis.tickCount() == 2
-    assert chart.time_axis.categoriesLabels() == ["Jun 25", "Jul 25", "Aug 25", "Sep 25"]
+    dates, hours = chart.axis_labels()
+    assert dates == ["Jun<br>2025", "Jul<br>2025", "Aug<br>2025", "Sep<br>2025"]
+    assert hours[:2] == ["0", "6"] or hours[:2] == ["0", "12"]
     assert chart.over_time_view.chart() is chart.over_time_chart
     series = chart.over_time_chart.series()[0]
     assert chart.time_axis in series.attachedAxes()
+
+
+def _shown(view) -> list[str]:
+    """The texts QtCharts actually draws in a chart view (axis labels), as shown."""
+    return [
+        item.toPlainText()
+        for item in view.scene().items()
+        if isinstance(item, QGraphicsTextItem) and item.isVisible() and item.toPlainText()
+    ]
+
+
+def _wanted(labels: list[str]) -> list[str]:
+    return [t.replace("<br>", "\n") for t in labels]
+
+
+# 380 and 560 px: the chart's width in the category page of a 1024x720 and a 1280x800 window
+@pytest.mark.parametrize("width", [380, 560])
+@pytest.mark.parametrize("locale", ["en_US", "zh_CN"])
+def test_axis_labels_are_shown_whole(qtbot, width, locale):
+    chart = TimeChart()
+    qtbot.addWidget(chart)
+    chart.setLocale(QLocale(locale))
+    chart.resize(width, 240)
+    chart.show()
+    chart.set_data(MONTHS, list(range(24)), zone_label="UTC+08:00")
+    dates, hours = chart.axis_labels()
+    assert len(dates) >= (3 if width > 400 else 2)
+    assert len(hours) >= 2
+    qtbot.waitUntil(lambda: set(_wanted(dates)) <= set(_shown(chart.over_time_view)))
+    qtbot.waitUntil(lambda: set(hours) <= set(_shown(chart.hour_view)))
+    for text in _shown(chart.over_time_view) + _shown(chart.hour_view):
+        assert "..." not in text and "…" not in text
+
+
+def test_narrower_chart_labels_fewer_buckets_whole(qtbot):
+    chart = TimeChart()
+    qtbot.addWidget(chart)
+    chart.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    chart.resize(700, 240)
+    chart.show()
+    chart.set_data(MONTHS, [1] * 24)
+    wide = chart.axis_labels()[0]
+    chart.resize(300, 240)
+    qtbot.waitUntil(lambda: len(chart.axis_labels()[0]) < len(wide))
+    narrow = _wanted(chart.axis_labels()[0])
+    qtbot.waitUntil(lambda: set(narrow) <= set(_shown(chart.over_time_view)))
+    assert not any("..." in t for t in _shown(chart.over_time_view))
+
+
+def test_titles_say_which_time_zone(qtbot):
+    chart = TimeChart()
+    qtbot.addWidget(chart)
+    chart.set_data(MONTHS, [1] * 24)
+    assert chart.hour_title.text() == "By hour of day (UTC)"
+    chart.set_data(MONTHS, [1] * 24, zone_label="UTC+08:00")
+    assert chart.hour_title.text() == "By hour of day, your local time (UTC+08:00)"
+    assert "UTC" in chart.hour_view.toolTip() and "UTC+08:00" in chart.hour_view.toolTip()
+    assert chart.hour_title.wordWrap()  # long titles wrap instead of being cut off

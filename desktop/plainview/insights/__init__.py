@@ -33,6 +33,7 @@ __all__ = [
     "local_zone",
     "policy_for_vault",
     "section_status",
+    "zone_label",
 ]
 
 # Settings worth showing as they are written in the export (TikTok's own labels).
@@ -66,6 +67,11 @@ def local_zone() -> tzinfo:
     """This computer's time zone: the named zone (with its daylight-saving rules) when the
     system says which one it is, else the current fixed UTC offset."""
     return _zones.local_zone()
+
+
+def zone_label(tz: tzinfo) -> str:
+    """``UTC+08:00``, or the zone's name (``Europe/Amsterdam``) when it has daylight saving."""
+    return _zones.zone_label(tz)
 
 
 def activity_by_hour(vault: Readable, category: str, tz: tzinfo | None = None) -> list[int]:

@@ -52,3 +52,16 @@ def utc_offset_text(tz: tzinfo, when: datetime | None = None) -> str:
     sign = "+" if minutes > 0 else "-"
     hours, mins = divmod(abs(minutes), 60)
     return f"UTC{sign}{hours:02d}:{mins:02d}"
+
+
+def zone_label(tz: tzinfo) -> str:
+    """How to name a zone to a person: its UTC offset (``UTC+08:00``), or for a zone with
+    daylight saving, its name (``Europe/Amsterdam``), whose offset changes over the year."""
+    key = getattr(tz, "key", None)
+    if isinstance(key, str) and key:
+        year = datetime.now(UTC).year
+        winter = utc_offset_text(tz, datetime(year, 1, 15, tzinfo=UTC))
+        summer = utc_offset_text(tz, datetime(year, 7, 15, tzinfo=UTC))
+        if winter != summer:
+            return key
+    return utc_offset_text(tz)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
@@ -50,6 +51,7 @@ class CategoryDetails:
     over_time: list[Any] = field(default_factory=list)
     by_hour: Any = None
     section_status: str | None = None  # "empty" | "missing" | None
+    zone_label: str | None = None  # the zone the chart's buckets are in ("UTC+08:00")
 
 
 def section_status(vault: Any, category: str) -> str | None:
@@ -70,17 +72,26 @@ def section_status(vault: Any, category: str) -> str | None:
     return "missing"
 
 
-def load_details(vault: Any, category: str, lang: str) -> CategoryDetails:
-    """Worker side: count, facts, chart series, section status (Qt-free core calls only)."""
-    from plainview.insights import activity_by_hour, activity_over_time, facts_for
+def load_details(vault: Any, category: str, lang: str, tz: tzinfo | None = None) -> CategoryDetails:
+    """Worker side: count, facts, chart series, section status (Qt-free core calls only).
+    The chart's hours, days and months are those of ``tz`` (default: the computer's zone)."""
+    from plainview.insights import (
+        activity_by_hour,
+        activity_over_time,
+        facts_for,
+        local_zone,
+        zone_label,
+    )
 
+    zone = local_zone() if tz is None else tz
     details = CategoryDetails(count=vault.count(category))
     details.facts = list(facts_for(vault, category, lang=lang))
     if details.count:
-        details.over_time = list(activity_over_time(vault, category, bucket="month"))
+        details.over_time = list(activity_over_time(vault, category, bucket="month", tz=zone))
         if len(details.over_time) < 3:  # a short period reads better day by day
-            details.over_time = list(activity_over_time(vault, category, bucket="day"))
-        details.by_hour = activity_by_hour(vault, category)
+            details.over_time = list(activity_over_time(vault, category, bucket="day", tz=zone))
+        details.by_hour = activity_by_hour(vault, category, tz=zone)
+        details.zone_label = zone_label(zone)
     else:
         details.section_status = section_status(vault, category)
     return details
@@ -449,7 +460,7 @@ class CategoryPage(QWidget):
             return
         self.explanation.set_facts([str(getattr(f, "text", f)) for f in details.facts])
         if details.count:
-            self.chart.set_data(details.over_time, details.by_hour)
+            self.chart.set_data(details.over_time, details.by_hour, zone_label=details.zone_label)
         else:
             self.chart.clear()
         self.chart.setVisible(details.count > 0 and self.chart.has_data())

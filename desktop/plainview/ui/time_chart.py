@@ -20,9 +20,9 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, QTimeZone
-from PySide6.QtGui import QBrush, QPainter, QPalette, QPen
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, QTimer, QTimeZone
+from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPalette, QPen, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
 
 def _to_qdatetime(value: Any) -> QDateTime | None:
@@ -115,36 +115,79 @@ def _count_range(axis: QValueAxis, top: int) -> None:
 
 
 def _label_positions(n: int, most: int = 4) -> list[int]:
-    """Up to ``most`` evenly spread bucket indexes to label, always the first and last."""
+    """Up to ``most`` bucket indexes to label, each in the middle of an equal share of the
+    axis: never at the very edge, where QtCharts hides a label that sticks out."""
     if n <= most:
         return list(range(n))
-    step = (n - 1) / (most - 1)
-    return sorted({round(i * step) for i in range(most)})
+    most = max(1, most)
+    return sorted({min(n - 1, int((k + 0.5) * n / most)) for k in range(most)})
+
+
+# QtCharts gives each label of a category axis (n labels) the width
+# axis_width / (n + 1) - 2 * padding and elides what is wider ("Ma…"): so the charts label
+# only as many buckets as fit whole. The padding is QtCharts' label padding, rounded up.
+LABEL_PADDING = 6
+LINE_BREAK = "<br>"  # axis labels are rich text; a month reads "Mar" over "2024"
+MOST_TIME_LABELS = 6
+HOUR_LABEL_SETS = ((0, 6, 12, 18), (0, 12), (0,))
+
+
+def labels_that_fit(axis_width: float, text_width: float, most: int) -> int:
+    """How many labels of ``text_width`` px fit whole on a category axis ``axis_width`` wide
+    (at least one)."""
+    n = max(1, most)
+    while n > 1 and axis_width / (n + 1) - 2 * LABEL_PADDING < text_width:
+        n -= 1
+    return n
+
+
+def _text_width(font: QFont, texts: Iterable[str]) -> float:
+    """The widest line of the labels (a label may be two lines: ``Mar<br>2024``)."""
+    metrics = QFontMetricsF(font)
+    lines = [line for t in texts for line in t.split(LINE_BREAK)]
+    return max((metrics.horizontalAdvance(line) for line in lines), default=0.0) + 2
 
 
 class TimeChart(QWidget):
-    """Two small charts side by side: activity over time and by hour of day (local time
-    is the caller's choice; the axis says which)."""
+    """Two small charts side by side: activity over time and by hour of day. The hours are in
+    the time zone named by ``set_data(zone_label=...)`` (UTC when none is given); the titles
+    say which, and the tooltip says where the stored UTC times are."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._points: list[tuple[QDateTime, int]] = []
         self._hours: list[int] = [0] * 24
-        self._hours_utc = True
+        self._zone_label: str | None = None
+        self._fitted: tuple[int, int] = (0, 0)  # (time labels, hour label set) last built
         self.over_time_view = QChartView(self)
         self.hour_view = QChartView(self)
         for view in (self.over_time_view, self.hour_view):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(170)
+            view.setMinimumHeight(150)
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # titles as labels above the charts: they wrap where a chart title would be cut off
+        self.over_time_title = QLabel(self)
+        self.hour_title = QLabel(self)
+        for title in (self.over_time_title, self.hour_title):
+            title.setWordWrap(True)
+            title.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+        self._relabel_timer = QTimer(self)
+        self._relabel_timer.setSingleShot(True)
+        self._relabel_timer.setInterval(0)
+        self._relabel_timer.timeout.connect(self._relabel_if_needed)
         self._new_charts()
         self.empty_label = QLabel(self)
         self.empty_label.setWordWrap(True)
         self.empty_label.setProperty("role", "hint")
-        charts = QHBoxLayout()
+        charts = QGridLayout()
         charts.setContentsMargins(0, 0, 0, 0)
-        charts.addWidget(self.over_time_view, 3)
-        charts.addWidget(self.hour_view, 2)
+        charts.setVerticalSpacing(2)
+        charts.addWidget(self.over_time_title, 0, 0)
+        charts.addWidget(self.hour_title, 0, 1)
+        charts.addWidget(self.over_time_view, 1, 0)
+        charts.addWidget(self.hour_view, 1, 1)
+        charts.setColumnStretch(0, 3)
+        charts.setColumnStretch(1, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(charts)
@@ -153,10 +196,13 @@ class TimeChart(QWidget):
         self._rebuild()
 
     # -- public ------------------------------------------------------------------------
-    def set_data(self, over_time: Iterable[Any], by_hour: Any, *, hours_utc: bool = True) -> None:
+    def set_data(
+        self, over_time: Iterable[Any], by_hour: Any, *, zone_label: str | None = None
+    ) -> None:
+        """``zone_label`` names the zone the buckets are in (``"UTC+01:00"``); None = UTC."""
         self._points = series_points(over_time)
         self._hours = hour_counts(by_hour)
-        self._hours_utc = hours_utc
+        self._zone_label = zone_label
         self._rebuild()
 
     def clear(self) -> None:
@@ -173,19 +219,53 @@ class TimeChart(QWidget):
     def hours(self) -> list[int]:
         return list(self._hours)
 
+    def axis_labels(self) -> tuple[list[str], list[str]]:
+        """The labels asked of the two x axes (over time, hours), for tests and a11y."""
+        return (
+            [t.replace("\u200b", "") for t in self.time_axis.categoriesLabels()],
+            list(self.hour_axis.categoriesLabels()),
+        )
+
     def retranslate(self) -> None:
         self.over_time_view.setAccessibleName(self.tr("Activity over time"))
         self.hour_view.setAccessibleName(self.tr("Activity by hour of day"))
         self.empty_label.setText(self.tr("No times in this data, so there is no chart."))
-        self.over_time_chart.setTitle(self.tr("Activity over time"))
-        self.hour_chart.setTitle(
-            self.tr("By hour of day (UTC)") if self._hours_utc else self.tr("By hour of day")
-        )
+        self.over_time_title.setText(self.tr("Activity over time"))
+        zone = self._zone_label
+        if zone is None:
+            self.hour_title.setText(self.tr("By hour of day (UTC)"))
+            hour_tip = self.tr("Hours as TikTok's export stores them, in UTC.")
+            time_tip = self.tr("Days and months in UTC, as TikTok's export stores them.")
+        else:
+            self.hour_title.setText(
+                self.tr("By hour of day, your local time ({zone})").format(zone=zone)
+            )
+            hour_tip = self.tr(
+                "Hours in this computer's time zone ({zone}). TikTok's export stores every "
+                "time in UTC; the table shows the stored UTC time when you point at a date."
+            ).format(zone=zone)
+            time_tip = self.tr(
+                "Days and months in this computer's time zone ({zone}). The stored times are "
+                "in UTC."
+            ).format(zone=zone)
+        self.hour_view.setToolTip(hour_tip)
+        self.hour_title.setToolTip(hour_tip)
+        self.over_time_view.setToolTip(time_tip)
+        self.over_time_title.setToolTip(time_tip)
+        self.hour_view.setAccessibleDescription(hour_tip)
+        self.over_time_view.setAccessibleDescription(time_tip)
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
+        elif event.type() == QEvent.Type.LocaleChange and self.has_data():
+            self._rebuild()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.has_data():
+            self._relabel_timer.start()
 
     # -- drawing -----------------------------------------------------------------------
     def _new_charts(self) -> None:
@@ -196,7 +276,7 @@ class TimeChart(QWidget):
         self.hour_chart = QChart()
         for chart in (self.over_time_chart, self.hour_chart):
             chart.legend().hide()
-            chart.setMargins(QMargins(4, 4, 18, 4))  # room for the last label
+            chart.setMargins(QMargins(2, 2, 2, 2))
             chart.setBackgroundRoundness(0)
         # on the views first: a QDateTimeAxis added before QChartView.setChart() draws no
         # labels (seen with Qt 6.12)
@@ -210,12 +290,11 @@ class TimeChart(QWidget):
         self.count_axis.setLabelFormat("%d")
         self.over_time_chart.addAxis(self.time_axis, Qt.AlignmentFlag.AlignBottom)
         self.over_time_chart.addAxis(self.count_axis, Qt.AlignmentFlag.AlignLeft)
-        # bars sit at x = 0..23; label every sixth hour on its bar
+        # bars sit at x = 0..23; a few hours labelled on their bar
         self.hour_axis = QCategoryAxis()
         self.hour_axis.setRange(-0.5, 23.5)
+        self.hour_axis.setStartValue(-0.5)
         self.hour_axis.setLabelsPosition(QCategoryAxis.AxisLabelsPosition.AxisLabelsPositionOnValue)
-        for hour in (0, 6, 12, 18, 23):
-            self.hour_axis.append(str(hour), hour)
         self.hour_count_axis = QValueAxis()
         self.hour_count_axis.setLabelFormat("%d")
         self.hour_chart.addAxis(self.hour_axis, Qt.AlignmentFlag.AlignBottom)
@@ -228,15 +307,58 @@ class TimeChart(QWidget):
         self._new_charts()
         self.retranslate()
         has = self.has_data()
-        self.over_time_view.setVisible(has)
-        self.hour_view.setVisible(has)
+        for widget in (self.over_time_view, self.hour_view, self.over_time_title, self.hour_title):
+            widget.setVisible(has)
         self.empty_label.setVisible(not has)
         if has:
-            self._build_over_time()
-            self._build_hours()
+            self._fitted = self._fit()
+            self._build_over_time(self._fitted[0])
+            self._build_hours(self._fitted[1])
         self._apply_palette()
 
-    def _build_over_time(self) -> None:
+    def _relabel_if_needed(self) -> None:
+        if self.has_data() and self._fit() != self._fitted:
+            self._rebuild()
+
+    # -- labels that fit ---------------------------------------------------------------
+    def _date_format(self) -> str:
+        monthly = len(self._points) < 2 or self._points[0][0].daysTo(self._points[1][0]) >= 28
+        if monthly:
+            # Qt date format of a month on the chart axis, on two lines ("Mar" over "2024");
+            # text in quotes is kept as it is, <br> breaks the line
+            return self.tr("MMM'<br>'yyyy")
+        return self.tr("d MMM")  # Qt date format of a day on the chart axis: "5 Mar"
+
+    def _date_texts(self) -> list[str]:
+        fmt = self._date_format()
+        loc = self.locale()
+        return [loc.toString(when.date(), fmt) for when, _c in self._points]
+
+    def _plot_width(self, view: QChartView, count_top: int) -> float:
+        """The x axis's width in a view: the view less the count axis's labels and margins."""
+        font = self.count_axis.labelsFont()
+        count_labels = _text_width(font, ["8" * (len(str(count_top)) + 1)])  # nice numbers
+        return max(0.0, view.width() - count_labels - 2 * LABEL_PADDING - 16)
+
+    def _fit(self) -> tuple[int, int]:
+        """(number of date labels, index into HOUR_LABEL_SETS) that fit the views now."""
+        font = self.time_axis.labelsFont()
+        texts = self._date_texts()
+        top = max((c for _w, c in self._points), default=1)
+        most = min(MOST_TIME_LABELS, max(1, len(texts)))
+        dates = labels_that_fit(
+            self._plot_width(self.over_time_view, top), _text_width(font, texts), most
+        )
+        hour_width = self._plot_width(self.hour_view, max(self._hours))
+        hours = len(HOUR_LABEL_SETS) - 1
+        for i, hour_set in enumerate(HOUR_LABEL_SETS):
+            needed = _text_width(font, [str(h) for h in hour_set])
+            if labels_that_fit(hour_width, needed, len(hour_set)) == len(hour_set):
+                hours = i
+                break
+        return dates, hours
+
+    def _build_over_time(self, labels: int) -> None:
         line = QLineSeries()
         for i, (_when, count) in enumerate(self._points):
             line.append(float(i), float(count))
@@ -247,16 +369,16 @@ class TimeChart(QWidget):
         line.attachAxis(self.time_axis)
         line.attachAxis(self.count_axis)
         self.time_axis.setRange(0, max(1, last))
-        monthly = len(self._points) < 2 or self._points[0][0].daysTo(self._points[1][0]) >= 28
-        fmt = "MMM yy" if monthly else "d MMM"
-        for i in _label_positions(len(self._points)):
-            text = self.locale().toString(self._points[i][0].date(), fmt)
+        self.time_axis.setStartValue(0)
+        texts = self._date_texts()
+        for i in _label_positions(len(self._points), labels):
+            text = texts[i]
             while text in self.time_axis.categoriesLabels():  # labels must be unique
                 text += "\u200b"
             self.time_axis.append(text, i)
         _count_range(self.count_axis, max(c for _, c in self._points))
 
-    def _build_hours(self) -> None:
+    def _build_hours(self, label_set: int) -> None:
         bars = QBarSet("")
         bars.append([float(c) for c in self._hours])
         series = QBarSeries()
@@ -266,6 +388,8 @@ class TimeChart(QWidget):
         series.attachAxis(self.hour_axis)
         series.attachAxis(self.hour_count_axis)
         self.hour_axis.setRange(-0.5, 23.5)
+        for hour in HOUR_LABEL_SETS[label_set]:
+            self.hour_axis.append(str(hour), hour)
         _count_range(self.hour_count_axis, max(self._hours))
 
     def _apply_palette(self) -> None:

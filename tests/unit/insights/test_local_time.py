@@ -129,3 +129,10 @@ def test_offset_changes_find_the_second_of_the_switch() -> None:
         (int(datetime(2024, 10, 27, 1, tzinfo=UTC).timestamp()), 3600),
     ]
     assert queries.offset_changes(SHANGHAI, start, end) == [(start, 28800)]
+
+
+def test_zone_label_names_dst_zones_and_gives_offsets_otherwise() -> None:
+    assert insights.zone_label(AMSTERDAM) == "Europe/Amsterdam"
+    assert insights.zone_label(SHANGHAI) == "UTC+08:00"
+    assert insights.zone_label(PLUS8) == "UTC+08:00"
+    assert insights.zone_label(ZoneInfo("Etc/UTC")) == "UTC"
