@@ -183,6 +183,10 @@
         <translation>搜索全部内容…（Ctrl+F）</translation>
     </message>
     <message>
+        <source>Search everything (Ctrl+F); %1 shows the results page</source>
+        <translation>搜索全部内容（Ctrl+F）；%1 打开搜索结果页</translation>
+    </message>
+    <message>
         <source>Search everything</source>
         <translation>搜索全部内容</translation>
     </message>
@@ -191,8 +195,16 @@
         <translation>导入</translation>
     </message>
     <message>
-        <source>Import a TikTok export (Ctrl+I)</source>
-        <translation>导入 TikTok 导出数据（Ctrl+I）</translation>
+        <source>Import a TikTok export (Ctrl+I or %1)</source>
+        <translation>导入 TikTok 导出数据（Ctrl+I 或 %1）</translation>
+    </message>
+    <message>
+        <source>Language, appearance, auto-lock (%1)</source>
+        <translation>语言、外观、自动锁定（%1）</translation>
+    </message>
+    <message>
+        <source>Shortcuts: %1 Overview, %2 Most sensitive, %3 Sensitive, %4 Less sensitive, %5 My choices, %6 Guided audit, %7 Import, %8 Search, %9 Settings.</source>
+        <translation>快捷键：%1 概览，%2 最敏感，%3 敏感，%4 较不敏感，%5 我的选择，%6 引导式审计，%7 导入，%8 搜索，%9 设置。</translation>
     </message>
     <message>
         <source>Lock</source>
@@ -205,10 +217,6 @@
     <message>
         <source>Settings</source>
         <translation>设置</translation>
-    </message>
-    <message>
-        <source>Language, appearance, auto-lock</source>
-        <translation>语言、外观、自动锁定</translation>
     </message>
     <message>
         <source>Page</source>
@@ -231,6 +239,7 @@
     <name>PlaceholderPage</name>
     <message>
         <source>This page is not available yet.</source>
+        <extracomment>What Ctrl+1 … Ctrl+9 open, in the sidebar&apos;s order and then the top bar&apos;s: Overview, the first category of each sensitivity group, My choices, Guided audit, Import, Search, Settings.</extracomment>
         <translation>此页面暂不可用。</translation>
     </message>
 </context>
@@ -341,7 +350,12 @@
     <name>Sidebar</name>
     <message>
         <source>Sections</source>
+        <extracomment>Entries shown below the scrolling list, always visible. My choices and Guided audit, drawn below the list (same model, same selection).</extracomment>
         <translation>栏目</translation>
+    </message>
+    <message>
+        <source>My choices and Guided audit</source>
+        <translation>我的选择和引导式审计</translation>
     </message>
     <message>
         <source>Most sensitive</source>
@@ -360,6 +374,14 @@
         <translation>概览</translation>
     </message>
     <message>
+        <source>What TikTok has about you</source>
+        <translation>TikTok 掌握了你的哪些信息</translation>
+    </message>
+    <message>
+        <source>%1: jump to the first category of this group</source>
+        <translation>%1：跳到这一组的第一个类别</translation>
+    </message>
+    <message>
         <source>empty in your export</source>
         <translation>导出中为空</translation>
     </message>
@@ -372,8 +394,16 @@
         <translation>我的选择</translation>
     </message>
     <message>
+        <source>Your share level per category</source>
+        <translation>每个类别的分享级别</translation>
+    </message>
+    <message>
         <source>Guided audit</source>
         <translation>引导式审计</translation>
+    </message>
+    <message>
+        <source>Go through your data step by step</source>
+        <translation>一步一步查看你的数据</translation>
     </message>
 </context>
 <context>

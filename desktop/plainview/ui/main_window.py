@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 import logging
-from typing import Any
+from typing import Any, Final
 
 from PySide6.QtCore import QEvent, Qt, Slot
 from PySide6.QtGui import QCloseEvent, QKeySequence, QPixmapCache, QShortcut
@@ -32,7 +32,15 @@ from plainview.ui.context import AppContext
 from plainview.ui.first_run_page import FirstRunPage
 from plainview.ui.icons import gear_icon, lock_icon
 from plainview.ui.idle import IdleWatcher
-from plainview.ui.sidebar import AUDIT, CHOICES, OVERVIEW, Sidebar, load_sidebar_data
+from plainview.ui.sidebar import (
+    AUDIT,
+    CHOICES,
+    OVERVIEW,
+    Sidebar,
+    SidebarPanel,
+    load_sidebar_data,
+    shortcut_text,
+)
 from plainview.ui.unlock_page import UnlockPage
 
 log = logging.getLogger(__name__)
@@ -46,6 +54,20 @@ PAGES: dict[str, tuple[str, str]] = {
     "choices": ("choices_page", "ChoicesPage"),
     "audit": ("audit_wizard", "AuditWizard"),
 }
+
+#: What Ctrl+1 … Ctrl+9 open, in the sidebar's order and then the top bar's: Overview, the first
+#: category of each sensitivity group, My choices, Guided audit, Import, Search, Settings.
+SECTION_SHORTCUTS: Final = (
+    "overview",
+    "group:high",
+    "group:medium",
+    "group:low",
+    "choices",
+    "audit",
+    "import",
+    "search",
+    "settings",
+)
 
 
 class PlaceholderPage(QLabel):
@@ -149,8 +171,9 @@ class MainWindow(QMainWindow):
             page = build_page(self.ctx, name, self.pages)
             self.page[name] = page
             self.pages.addWidget(page)
+        self.sidebar_panel = SidebarPanel(self.sidebar, self.workspace)
         splitter = QSplitter(Qt.Orientation.Horizontal, self.workspace)
-        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.sidebar_panel)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -200,23 +223,40 @@ class MainWindow(QMainWindow):
             "import": shortcut("Ctrl+I", lambda: self._if_unlocked(self.show_page, "import")),
             "lock": shortcut("Ctrl+L", self.lock),
         }
-        for n in range(1, 10):
+        for n in range(1, len(SECTION_SHORTCUTS) + 1):
             self.shortcuts[f"section{n}"] = shortcut(
-                f"Ctrl+{n}", lambda n=n: self._if_unlocked(self.sidebar.select_section, n)
+                f"Ctrl+{n}", lambda n=n: self._if_unlocked(self.go_to_section, n)
             )
 
     def retranslate(self) -> None:
         self.search_field.setPlaceholderText(self.tr("Search everything…  (Ctrl+F)"))
+        self.search_field.setToolTip(
+            self.tr("Search everything (Ctrl+F); %1 shows the results page").replace(
+                "%1", shortcut_text(8)
+            )
+        )
         self.search_field.setAccessibleName(self.tr("Search everything"))
         self.import_button.setText(self.tr("Import"))
-        self.import_button.setToolTip(self.tr("Import a TikTok export (Ctrl+I)"))
+        self.import_button.setToolTip(
+            self.tr("Import a TikTok export (Ctrl+I or %1)").replace("%1", shortcut_text(7))
+        )
         self.import_button.setAccessibleName(self.tr("Import"))
         self.lock_button.setText(self.tr("Lock"))
         self.lock_button.setToolTip(self.tr("Lock Plainview now (Ctrl+L)"))
         self.lock_button.setAccessibleName(self.tr("Lock"))
         self.settings_button.setText(self.tr("Settings"))
-        self.settings_button.setToolTip(self.tr("Language, appearance, auto-lock"))
+        self.settings_button.setToolTip(
+            self.tr("Language, appearance, auto-lock (%1)").replace("%1", shortcut_text(9))
+        )
         self.settings_button.setAccessibleName(self.tr("Settings"))
+        keys = self.tr(
+            "Shortcuts: %1 Overview, %2 Most sensitive, %3 Sensitive, %4 Less sensitive, "
+            "%5 My choices, %6 Guided audit, %7 Import, %8 Search, %9 Settings."
+        )
+        for n in range(1, len(SECTION_SHORTCUTS) + 1):
+            keys = keys.replace(f"%{n}", shortcut_text(n))
+        self.sidebar.setAccessibleDescription(keys)
+        self.sidebar.pinned.setAccessibleDescription(keys)
         self.title.setAccessibleName(APP_NAME)
         self.pages.setAccessibleName(self.tr("Page"))
         self.root.setAccessibleName(APP_NAME)
@@ -335,6 +375,21 @@ class MainWindow(QMainWindow):
             self.show_page("audit")
         elif key.startswith("category:"):
             self.show_category(key.removeprefix("category:"))
+
+    def go_to_section(self, number: int) -> None:
+        """Ctrl+``number``: see ``SECTION_SHORTCUTS``."""
+        if not 1 <= number <= len(SECTION_SHORTCUTS):
+            return
+        target = SECTION_SHORTCUTS[number - 1]
+        if target == "import":
+            self.show_page("import")
+        elif target == "search":
+            self.show_page("search")
+            self.focus_search()
+        elif target == "settings":
+            self.open_settings()
+        else:
+            self.sidebar.select_section(number)
 
     def show_category(self, category: str, record_id: int | None = None) -> None:
         page = self.page["category"]

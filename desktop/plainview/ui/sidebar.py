@@ -1,6 +1,7 @@
 """The sidebar: Overview, the categories grouped by sensitivity with their counts (empty and
 missing ones dimmed at the end of their group, never hidden), then My choices and Guided
-audit. Sensitivity is a text label plus an icon, never colour alone."""
+audit, pinned below the scrolling list so that they never scroll out of sight (``SidebarPanel``).
+Sensitivity is a text label plus an icon, never colour alone."""
 
 from __future__ import annotations
 
@@ -8,9 +9,29 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-from PySide6.QtCore import QModelIndex, QPointF, QRectF, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+from PySide6.QtCore import (
+    QEvent,
+    QModelIndex,
+    QPersistentModelIndex,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QIcon, QKeySequence, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHeaderView,
+    QSizePolicy,
+    QTreeView,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
 from plainview.model import TIKTOK_CATEGORIES
 from plainview.ui.context import AppContext
@@ -22,6 +43,9 @@ OVERVIEW: Final = "overview"
 CHOICES: Final = "choices"
 AUDIT: Final = "audit"
 SENSITIVITIES: Final = ("high", "medium", "low")
+#: Entries shown below the scrolling list, always visible.
+PINNED: Final = (CHOICES, AUDIT)
+_Move = QAbstractItemView.CursorAction
 
 # Used only until/unless the catalog can say (it is the source of truth).
 _FALLBACK_SENSITIVITY: Final = {
@@ -45,6 +69,12 @@ _FALLBACK_SENSITIVITY: Final = {
 
 def category_key(category: str) -> str:
     return f"category:{category}"
+
+
+def shortcut_text(number: int) -> str:
+    """How Ctrl+``number`` is written on this platform (e.g. "Ctrl+1", "⌘1")."""
+    sequence = QKeySequence(f"Ctrl+{number}")
+    return sequence.toString(QKeySequence.SequenceFormat.NativeText)
 
 
 @dataclass
@@ -117,8 +147,8 @@ class Sidebar(QTreeWidget):
         self.setHeaderHidden(True)
         self.setRootIsDecorated(False)
         self.setIndentation(0)
-        self._group_first: list[str] = []
-        self.setUniformRowHeights(False)  # the separator row is thinner than the others
+        self._group_first: dict[str, str] = {}
+        self.setUniformRowHeights(False)  # group headers are bold
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setFrameShape(QTreeWidget.Shape.NoFrame)
         self.setProperty("role", "sidebar")
@@ -127,6 +157,9 @@ class Sidebar(QTreeWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._level_of: dict[str, str] = {}
+        #: My choices and Guided audit, drawn below the list (same model, same selection).
+        self.pinned = PinnedEntries(self)
         self.currentItemChanged.connect(self._on_current_changed)
         self.rebuild()
         ctx.language_changed.connect(self.retranslate)
@@ -173,7 +206,6 @@ class Sidebar(QTreeWidget):
 
     # -- building ----------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.setAccessibleName(self.tr("Sections"))
         self.rebuild()
 
     def changeEvent(self, event: Any) -> None:
@@ -207,11 +239,14 @@ class Sidebar(QTreeWidget):
         finally:
             self.blockSignals(False)
             self._rebuilding = False
+        self.pinned.show_only(PINNED)
 
     def _rebuild(self) -> None:
         self.clear()
-        self._group_first = []
+        self._group_first = {}
+        self._level_of = {}
         self.setAccessibleName(self.tr("Sections"))
+        self.pinned.setAccessibleName(self.tr("My choices and Guided audit"))
         catalog = self._catalog()
         dim = self.palette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         groups: dict[str, list[tuple[str, str]]] = {s: [] for s in SENSITIVITIES}
@@ -226,12 +261,24 @@ class Sidebar(QTreeWidget):
         blank = QPixmap(16, 16)
         blank.fill(Qt.GlobalColor.transparent)
         indent = QIcon(blank)
-        self._add(self._item(OVERVIEW, self.tr("Overview")))
+        overview = self._item(OVERVIEW, self.tr("Overview"))
+        overview.setToolTip(0, self._with_shortcut(self.tr("What TikTok has about you"), 1))
+        self._add(overview)
         counts = self._data.counts
         note_font = QFont(self.font())
         note_font.setPointSizeF(max(7.0, note_font.pointSizeF() * 0.85))
-        for level in SENSITIVITIES:
-            self._add(self._header(group_titles[level], level))
+        for number, level in enumerate(SENSITIVITIES, start=2):
+            header = self._header(group_titles[level], level)
+            header.setToolTip(
+                0,
+                self._with_shortcut(
+                    self.tr("%1: jump to the first category of this group").replace(
+                        "%1", group_titles[level]
+                    ),
+                    number,
+                ),
+            )
+            self._add(header)
             present = sorted(
                 (c for c in groups[level] if counts.get(c[0], 0) > 0),
                 key=lambda c: -counts[c[0]],
@@ -264,22 +311,24 @@ class Sidebar(QTreeWidget):
                 self._add(item)
             first = [c for c, _ in present + absent]
             if first:
-                self._group_first.append(category_key(first[0]))
-        self._add(self._separator())
-        self._add(self._item(CHOICES, self.tr("My choices")))
-        self._add(self._item(AUDIT, self.tr("Guided audit")))
+                self._group_first[level] = category_key(first[0])
+            self._level_of.update((category_key(c), level) for c in first)
+        choices = self._item(CHOICES, self.tr("My choices"))
+        choices.setToolTip(0, self._with_shortcut(self.tr("Your share level per category"), 5))
+        audit = self._item(AUDIT, self.tr("Guided audit"))
+        audit.setToolTip(0, self._with_shortcut(self.tr("Go through your data step by step"), 6))
+        for item in (choices, audit):
+            self._add(item)
+            item.setHidden(True)  # shown by the pinned view below the list
         self._select_key(self._current)
+
+    def _with_shortcut(self, text: str, number: int) -> str:
+        return f"{text} ({shortcut_text(number)})"
 
     def _add(self, item: QTreeWidgetItem) -> None:
         self.addTopLevelItem(item)
         if not item.data(0, KEY_ROLE):
             item.setFirstColumnSpanned(True)
-
-    def _separator(self) -> QTreeWidgetItem:
-        item = QTreeWidgetItem(["", ""])
-        item.setFlags(Qt.ItemFlag.NoItemFlags)
-        item.setSizeHint(0, QSize(0, 8))
-        return item
 
     # -- selection -----------------------------------------------------------------------
     def _items(self) -> list[QTreeWidgetItem]:
@@ -291,9 +340,14 @@ class Sidebar(QTreeWidget):
         return [k for it in self._items() if (k := it.data(0, KEY_ROLE))]
 
     def section_keys(self) -> list[str]:
-        """The targets of Ctrl+1…6: Overview, the first entry of each sensitivity group,
-        My choices, Guided audit."""
-        return [OVERVIEW, *self._group_first, CHOICES, AUDIT]
+        """The targets of Ctrl+1…6: Overview, the first entry of each sensitivity group
+        ("" for a group without categories), My choices, Guided audit."""
+        groups = [self._group_first.get(level, "") for level in SENSITIVITIES]
+        return [OVERVIEW, *groups, CHOICES, AUDIT]
+
+    def group_of(self, key: str) -> str:
+        """The sensitivity group ("high", "medium", "low") a category entry is listed in."""
+        return self._level_of.get(key, "")
 
     def item_for(self, key: str) -> QTreeWidgetItem | None:
         for item in self._items():
@@ -321,7 +375,7 @@ class Sidebar(QTreeWidget):
 
     def select_section(self, number: int) -> None:
         keys = self.section_keys()
-        if 1 <= number <= len(keys):
+        if 1 <= number <= len(keys) and keys[number - 1]:
             self.select(keys[number - 1])
 
     def deselect(self) -> None:
@@ -341,6 +395,120 @@ class Sidebar(QTreeWidget):
         if current is None:
             return
         key = current.data(0, KEY_ROLE)
-        if key:
-            self._current = str(key)
-            self.section_selected.emit(self._current)
+        if not key:
+            return
+        self._current = str(key)
+        # Keyboard focus follows the highlight between the list and the pinned entries.
+        if self._current in PINNED and self.hasFocus():
+            self.pinned.setFocus(Qt.FocusReason.OtherFocusReason)
+        elif self._current not in PINNED and self.pinned.hasFocus():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.section_selected.emit(self._current)
+
+    # -- keyboard ------------------------------------------------------------------------
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        target = self.step(cursorAction)
+        return target if target is not None else super().moveCursor(cursorAction, modifiers)
+
+    def step(self, action: QAbstractItemView.CursorAction) -> QModelIndex | None:
+        """Arrow keys walk every entry in display order, the list then the pinned ones (None:
+        let the view do its default, e.g. Page Down inside the list)."""
+        keys = self.keys()
+        current = self.currentItem()
+        key = current.data(0, KEY_ROLE) if current is not None else None
+        if key not in keys:
+            return None
+        i = keys.index(key)
+        if action in (_Move.MoveUp, _Move.MovePrevious) or (
+            action == _Move.MovePageUp and key in PINNED
+        ):
+            target = keys[max(0, i - 1)]
+        elif action in (_Move.MoveDown, _Move.MoveNext) or (
+            action == _Move.MovePageDown and key in PINNED
+        ):
+            target = keys[min(len(keys) - 1, i + 1)]
+        elif action == _Move.MoveHome:
+            target = keys[0]
+        elif action == _Move.MoveEnd:
+            target = keys[-1]
+        else:
+            return None
+        item = self.item_for(target)
+        return self.indexFromItem(item) if item is not None else None
+
+
+class PinnedEntries(QTreeView):
+    """The sidebar's last entries (My choices, Guided audit), below its scrolling list: a
+    second view on the sidebar's own model and selection, as tall as its rows."""
+
+    def __init__(self, sidebar: Sidebar) -> None:
+        super().__init__(None)
+        self._sidebar = sidebar
+        self.setModel(sidebar.model())
+        self.setSelectionModel(sidebar.selectionModel())
+        self.setHeaderHidden(True)
+        self.setRootIsDecorated(False)
+        self.setIndentation(0)
+        self.setUniformRowHeights(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setProperty("role", "sidebar")
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        # One Tab stop for the whole sidebar: the arrow keys bring the focus here.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        header = self.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        self._shown: list[QPersistentModelIndex] = []
+
+    def show_only(self, keys: tuple[str, ...]) -> None:
+        """Hide every row but ``keys`` (after each rebuild of the sidebar's items)."""
+        model = self.model()
+        root = QModelIndex()
+        self._shown = []
+        for row in range(model.rowCount(root)):
+            index = model.index(row, 0, root)
+            shown = index.data(KEY_ROLE) in keys
+            self.setRowHidden(row, root, not shown)
+            if shown:
+                self._shown.append(QPersistentModelIndex(index))
+        self.updateGeometry()
+
+    def sizeHint(self) -> QSize:
+        rows = sum(max(1, self.sizeHintForRow(index.row())) for index in self._shown)
+        return QSize(super().sizeHint().width(), rows + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(super().minimumSizeHint().width(), self.sizeHint().height())
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.updateGeometry()  # row heights follow the font and the style sheet
+
+    def moveCursor(
+        self, cursorAction: QAbstractItemView.CursorAction, modifiers: Qt.KeyboardModifier
+    ) -> QModelIndex:
+        target = self._sidebar.step(cursorAction)
+        return target if target is not None else super().moveCursor(cursorAction, modifiers)
+
+
+class SidebarPanel(QWidget):
+    """The sidebar's scrolling list with the pinned entries below it, divided by a rule."""
+
+    def __init__(self, sidebar: Sidebar, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        rule = QFrame(self)
+        rule.setProperty("role", "rule")
+        rule.setFixedHeight(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(sidebar, 1)
+        layout.addWidget(rule)
+        layout.addWidget(sidebar.pinned)
+        self.setMinimumWidth(sidebar.minimumWidth())
