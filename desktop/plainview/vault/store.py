@@ -959,6 +959,70 @@ class Vault:
                 (key, text),
             )
 
+    # --- sorting by a field (added for the records table; reads only) -----------------------
+
+    def field_keys(self, category: str) -> list[str]:
+        """The distinct top-level keys of a category's items (one scan of its rows)."""
+        with self.read() as conn:
+            rows = conn.execute(
+                "SELECT DISTINCT j.key FROM records, json_each(records.fields) AS j "
+                "WHERE records.category = ? AND json_type(records.fields) = 'object'",
+                (category,),
+            ).fetchall()
+        return sorted(str(r[0]) for r in rows if r[0] is not None)
+
+    def records_by_field(
+        self,
+        category: str,
+        keys: Iterable[str],
+        *,
+        descending: bool = False,
+        after: tuple[int, Any, int] | None = None,
+        limit: int = 200,
+        filter_text: str | None = None,
+    ) -> list[tuple[StoredRecord, tuple[int, Any, int]]]:
+        """One page of a category's records ordered by a field: the first non-empty of
+        ``keys`` (JSON keys; ``"<source>"`` is where the item sits in the export, ``"*"`` the
+        whole item), text without regard to ASCII case, items without it last, then by id.
+
+        Each record comes with its keyset cursor ``(missing, value, id)``; pass the last one
+        as ``after`` for the next page. There is no index on JSON fields, so every page is one
+        scan of the category's rows with a top-``limit`` sort (little memory): meant for
+        categories of up to about 100,000 rows, which the caller checks with ``count``.
+        """
+        parts = []
+        for key in keys:
+            if key == "<source>":
+                parts.append("NULLIF(source_path, '')")
+            elif key == "*":
+                parts.append("fields")
+            elif '"' in key or "'" in key or "\\" in key:
+                raise UsageError(f"Unsupported field name for sorting: {key!r}.")
+            else:
+                parts.append(f"NULLIF(json_extract(fields, '$.\"{key}\"'), '')")
+        value = f"COALESCE({', '.join(parts)}, NULL)" if parts else "NULL"
+        limit = max(0, int(limit))
+        if limit == 0:
+            return []
+        clause, fparams = self._filter_clause(filter_text)
+        inner = (
+            f"SELECT {_RECORD_COLUMNS}, ({value}) IS NULL AS m, "  # noqa: S608
+            f"IFNULL({value}, '') AS s FROM records WHERE category = ?{clause}"
+        )
+        cmp, way = ("<", "DESC") if descending else (">", "ASC")
+        sql = f"SELECT * FROM ({inner})"  # noqa: S608
+        params: list[Any] = [category, *fparams]
+        if after is not None:
+            sql += (
+                f" WHERE m > ? OR (m = ? AND (s COLLATE NOCASE {cmp} ? "
+                f"OR (s COLLATE NOCASE = ? AND id {cmp} ?)))"
+            )
+            params += [after[0], after[0], after[1], after[1], after[2]]
+        sql += f" ORDER BY m, s COLLATE NOCASE {way}, id {way} LIMIT ?"
+        with self.read() as conn:
+            rows = conn.execute(sql, [*params, limit]).fetchall()
+        return [(_to_record(r), (int(r[6]), r[7], int(r[0]))) for r in rows]
+
 
 __all__ = [
     "Cursor",
