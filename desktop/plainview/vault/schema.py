@@ -124,6 +124,21 @@ MIGRATIONS: Final[tuple[tuple[int, str], ...]] = (
         CREATE INDEX records_by_time ON records (occurred_at, id);
         """,
     ),
+    (
+        1003,
+        """
+        -- While an import runs: how often it met an item already stored by an earlier import
+        -- (so not stored again). With the import's own records this gives each item's
+        -- occurrence in bounded memory. Written inside the import's transaction and emptied
+        -- before it commits: a committed vault holds no rows here.
+        CREATE TABLE import_repeats (
+            import_id    INTEGER NOT NULL,
+            content_hash BLOB NOT NULL,
+            seen         INTEGER NOT NULL,
+            PRIMARY KEY (import_id, content_hash)
+        ) WITHOUT ROWID;
+        """,
+    ),
 )
 
 LATEST_VERSION: Final = MIGRATIONS[-1][0]

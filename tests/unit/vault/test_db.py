@@ -102,9 +102,12 @@ def test_flipped_byte_in_db_page_is_damage(vault: Vault, vault_dir: Path, passph
     path = vault_dir / "vault.db"
     data = path.read_bytes()
     assert len(data) > 40 * 4096
-    page = len(data) // 4096 // 2  # a page in the middle (records or index pages)
+    # One byte in each page of the second half: records, index and full-text pages all
+    # spread over the file, so a full read of the records meets at least one of them.
     flipped = bytearray(data)
-    flipped[page * 4096 + 1000] ^= 0x04
+    pages = len(data) // 4096
+    for page in range(pages // 2, pages):
+        flipped[page * 4096 + 1000] ^= 0x04
     path.write_bytes(bytes(flipped))
     v = Vault.open(vault_dir, passphrase)  # page 1 is intact: opening works...
     try:
