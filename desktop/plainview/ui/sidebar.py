@@ -506,9 +506,10 @@ class SidebarPanel(QWidget):
         rule.setProperty("role", "rule")
         rule.setFixedHeight(1)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(0, 0, 0, 4)  # the last entry never sits on the window edge
         layout.setSpacing(0)
         layout.addWidget(sidebar, 1)
         layout.addWidget(rule)
+        layout.addSpacing(2)
         layout.addWidget(sidebar.pinned)
         self.setMinimumWidth(sidebar.minimumWidth())
