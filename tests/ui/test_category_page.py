@@ -124,7 +124,7 @@ def test_open_a_record_deep_in_a_long_list(qtbot, pages_ctx, vault):
     assert page.model.record_at(0).id == newest_first[0].id
 
 
-def test_header_click_sorts_by_time_only(qtbot, pages_ctx, vault):
+def test_header_click_sorts_by_any_column(qtbot, pages_ctx, vault):
     seed(vault, (login(i, f"192.0.2.{i}", "Pixel", T0 + timedelta(hours=i)) for i in range(5)))
     page = _page(qtbot, pages_ctx)
     _show(qtbot, page, "tiktok.logins")
@@ -133,9 +133,36 @@ def test_header_click_sorts_by_time_only(qtbot, pages_ctx, vault):
     page.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # what a click on "Date" does
     assert page.model.order == "time_asc"
     assert page.model.record_at(0).occurred_at == T0
-    page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # IP address: no sorting
-    assert header.sortIndicatorSection() == 0
-    assert page.model.order == "time_asc"
+    with qtbot.waitSignal(page.model.reloaded, timeout=5000):
+        page.table.sortByColumn(1, Qt.SortOrder.DescendingOrder)  # IP address
+    assert header.sortIndicatorSection() == 1
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert page.model.data(page.model.index(0, 1)) == "192.0.2.4"
+    assert not page.sort_notice.isVisible()
+    assert "sort" in header.accessibleName()
+
+
+def test_header_click_on_too_many_rows_explains_why(qtbot, pages_ctx, vault):
+    seed(vault, (login(i, f"192.0.2.{i}", "Pixel", T0 + timedelta(hours=i)) for i in range(8)))
+    page = _page(qtbot, pages_ctx)
+    _show(qtbot, page, "tiktok.logins")
+    page.model.sort_limit = 5  # 8 rows stand for "more than 100,000"
+    header = page.table.horizontalHeader()
+    with qtbot.waitSignal(page.model.sort_refused, timeout=5000):
+        page.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)  # Device
+    assert page.sort_notice.isVisible()
+    assert page.sort_notice.text() == (
+        "These 8 rows stay sorted by date: sorting by another column works for up to 5 "
+        "rows. Filter the rows first to sort them by this column."
+    )
+    assert header.sortIndicatorSection() == 0  # the arrow is back on the date
+    assert header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert page.model.record_at(0).occurred_at == T0 + timedelta(hours=7)
+    tip = page.model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip == page.sort_notice.text()
+    with qtbot.waitSignal(page.model.reloaded, timeout=5000):
+        qtbot.keyClicks(page.filter_edit, "192.0.2.3")
+    assert not page.sort_notice.isVisible()  # a filter may leave few enough rows
 
 
 def test_filter_box_filters_the_table(qtbot, pages_ctx, vault):

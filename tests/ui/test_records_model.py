@@ -6,7 +6,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QTableView
 
 from plainview.model import Record
@@ -46,16 +46,19 @@ def test_login_columns_times_and_model_checks(qtbot, qtmodeltester, vault):
     qtmodeltester.check(model)
 
 
-def test_sort_by_time_and_other_columns_keep_order(qtbot, vault):
+def test_sort_by_time_and_back_from_another_column(qtbot, vault):
     _logins(vault)
     model = RecordsModel()
     model.set_source(VaultRecordSource(vault, "tiktok.logins"), "tiktok.logins")
     model.sort(0, Qt.SortOrder.AscendingOrder)
     assert model.order == "time_asc"
     assert model.record_at(0).occurred_at == T0
-    model.sort(1, Qt.SortOrder.DescendingOrder)  # not a time column: nothing changes
-    assert model.order == "time_asc"
-    model.sort(0, Qt.SortOrder.DescendingOrder)
+    with qtbot.waitSignal(model.reloaded, timeout=5000):  # another column: off the GUI thread
+        model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert model.sort_column == 1 and model.sort_descending
+    assert model.data(model.index(0, 1)) == "192.0.2.6"
+    model.sort(0, Qt.SortOrder.DescendingOrder)  # back to time: at once, from the index
+    assert model.sort_column == 0
     assert model.record_at(0).occurred_at == T0 + timedelta(hours=29)
 
 
@@ -157,6 +160,14 @@ def test_million_rows_open_at_once_and_fetch_lazily(qtbot, qtmodeltester, big_wa
     assert first_page < 0.5
     model.set_filter(None)
     qtmodeltester.check(model)
+    # another column does not sort a million rows: the model says why, the time order stays
+    with qtbot.waitSignal(model.sort_refused, timeout=20_000) as refused:
+        model.sort(1, Qt.SortOrder.AscendingOrder)
+    assert refused.args == [big.rows]
+    assert model.sort_column == 0 and model.record_at(0).id == big.oldest_id
+    assert QLocale().toString(big.rows) in model.headerData(
+        1, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole
+    )
 
 
 def test_single_object_sections_read_as_one_row_per_field(qtbot, qtmodeltester, vault):

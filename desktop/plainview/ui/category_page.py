@@ -136,6 +136,10 @@ class CategoryPage(QWidget):
         self.filter_label.setBuddy(self.filter_edit)
         self.start_notice = QLabel(right)
         self.start_notice.setWordWrap(True)
+        self.sort_notice = QLabel(right)  # why a column does not sort (too many rows)
+        self.sort_notice.setWordWrap(True)
+        self.sort_notice.setProperty("role", "hint")
+        self.sort_notice.hide()
         self.show_all_button = QPushButton(right)
         self.show_all_button.clicked.connect(self._show_from_start)
         self.model = RecordsModel(self)
@@ -160,6 +164,7 @@ class CategoryPage(QWidget):
         self.filter_edit.textChanged.connect(lambda _t: self._filter_timer.start())
         self.filter_edit.returnPressed.connect(self._apply_filter)
         self.model.reloaded.connect(self._after_reload)
+        self.model.sort_refused.connect(self._sort_refused)
         self.model.fetched.connect(lambda _n: self._update_count())
         self.model.busy_changed.connect(lambda _b: self._update_count())
 
@@ -176,6 +181,7 @@ class CategoryPage(QWidget):
         right_layout.addWidget(self.empty_label)
         right_layout.addLayout(filter_row)
         right_layout.addLayout(notice_row)
+        right_layout.addWidget(self.sort_notice)
         right_layout.addWidget(self.table, 3)
         right_layout.addWidget(self.chart, 2)
         right_layout.addStretch(0)  # keeps the texts at the top when the table is hidden
@@ -238,6 +244,7 @@ class CategoryPage(QWidget):
         for widget in (self.table, self.filter_edit, self.filter_label):
             widget.setVisible(True)
         self.empty_label.hide()
+        self.sort_notice.hide()
         self.model.set_filter(None)
         self.model.set_source(VaultRecordSource(vault, self.category), self.category)
         if self._pending_record is not None:
@@ -263,6 +270,7 @@ class CategoryPage(QWidget):
         self.filter_edit.clear()
         self.count_label.clear()
         self.empty_label.hide()
+        self.sort_notice.hide()
         self._set_share_status("")
         self.share_selector.set_category("", "private")
         self.share_selector.setEnabled(False)
@@ -274,7 +282,7 @@ class CategoryPage(QWidget):
         self.filter_edit.setPlaceholderText(self.tr("Type to filter the rows…"))
         self.filter_edit.setAccessibleName(self.tr("Filter the rows"))
         self.table.setAccessibleName(self.tr("Your records in this category"))
-        self.table.horizontalHeader().setAccessibleName(self.tr("Columns, click to sort by time"))
+        self.table.horizontalHeader().setAccessibleName(self.tr("Columns, click one to sort by it"))
         self.table.verticalHeader().setAccessibleName(self.tr("Rows"))
         self.explanation.setAccessibleName(self.tr("Explanation of this category"))
         self.show_all_button.setText(self.tr("Show from the newest"))
@@ -354,16 +362,26 @@ class CategoryPage(QWidget):
         if self.category is None:
             return
         self._set_start_notice(False)
+        self.sort_notice.hide()
         self.model.set_filter(self.filter_edit.text())
 
-    def _after_reload(self) -> None:
+    def _show_sort_indicator(self) -> None:
+        """The header's arrow on the model's actual order (without asking it to sort)."""
         header = self.table.horizontalHeader()
+        header.blockSignals(True)
         header.setSortIndicator(
-            0,
+            self.model.sort_column,
             Qt.SortOrder.DescendingOrder
-            if self.model.order == "time_desc"
+            if self.model.sort_descending
             else Qt.SortOrder.AscendingOrder,
         )
+        header.blockSignals(False)
+        header.viewport().update()
+
+    def _after_reload(self) -> None:
+        self._show_sort_indicator()
+        if self.model.refused_rows is None:
+            self.sort_notice.hide()
         # size from a sample of rows: the view's own resizeColumnToContents() would ask the
         # model for every loaded row and role (tens of ms on the GUI thread)
         metrics = self.table.fontMetrics()
@@ -376,17 +394,18 @@ class CategoryPage(QWidget):
             header.resizeSection(col, max(low, min(high, width)))
 
     def _sort_indicator_changed(self, section: int, _order: Qt.SortOrder) -> None:
-        """Only the time column sorts; put the arrow back when another header is clicked."""
-        if section != 0:
-            header = self.table.horizontalHeader()
-            header.blockSignals(True)
-            header.setSortIndicator(
-                0,
-                Qt.SortOrder.DescendingOrder
-                if self.model.order == "time_desc"
-                else Qt.SortOrder.AscendingOrder,
-            )
-            header.blockSignals(False)
+        """A header was clicked: the view asks the model to sort (a column other than the
+        time is answered off the GUI thread; too many rows come back as ``sort_refused``)."""
+        if section != self.model.sort_column or not self.model.columns()[section].is_time:
+            self._set_start_notice(False)  # a column order starts from its top
+
+    def _sort_refused(self, _rows: int) -> None:
+        """Too many rows to sort by that column: say so and put the arrow back."""
+        self._show_sort_indicator()
+        self.sort_notice.setText(self.model.refusal_text(_rows))
+        self.sort_notice.setAccessibleName(self.sort_notice.text())
+        self.sort_notice.show()
+        self._update_count()
 
     def _select_record(self, record_id: int) -> None:
         row = self.model.row_of(record_id)
@@ -488,6 +507,8 @@ class CategoryPage(QWidget):
         total = self._details.count
         if self.model.filter_text and self.model.busy:
             text = self.tr("Filtering…")
+        elif self.model.busy:
+            text = self.tr("Sorting…")
         elif self.model.filter_text:
             more = "" if self.model.exhausted else "+"
             text = self.tr("{n} matching rows shown").format(n=loc.toString(loaded) + more)
@@ -515,3 +536,9 @@ class _StartAt:
             rest = self.inner.page(self.target, limit - 1, order, filter_text)
             return [self.target, *rest]
         return self.inner.page(after, limit, order, filter_text)
+
+    def count(self, filter_text: str | None) -> int:
+        return self.inner.count(filter_text)
+
+    def sorted_page(self, *args: Any) -> list[tuple[Any, Any]]:
+        return self.inner.sorted_page(*args)

@@ -2,8 +2,11 @@
 
 ``RecordsModel`` is a thin ``QAbstractTableModel`` adapter over ``Vault.records`` keyset pages:
 it holds only the pages the view has scrolled to (``canFetchMore``/``fetchMore``), so a category
-with a million rows opens and scrolls at once. Sorting is by time (newest or oldest first);
-filtering passes the user's text to the vault. Columns are chosen per category from the item's
+with a million rows opens and scrolls at once. Sorting is by time (newest or oldest first,
+the vault's index) at any size, and by any other column while the (filtered) rows number at
+most ``SORT_LIMIT`` (a keyset over the field's value, no index: every page scans the rows);
+above that the model says why (``sort_refused``) and keeps the time order. Filtering passes
+the user's text to the vault. Columns are chosen per category from the item's
 keys (Date/Link for watch history, Date/IP/Device for logins, …) with a generic fallback of the
 JSON keys. Times are shown in local time, locale-formatted, with the stored UTC in the tooltip.
 """
@@ -29,6 +32,7 @@ from PySide6.QtCore import (
 )
 
 PAGE_SIZE = 400
+SORT_LIMIT = 100_000  # rows up to which a column other than the time sorts
 MAX_CELL_CHARS = 300
 RECORD_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 FIELDS_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -67,6 +71,7 @@ def _col(header: str, *keys: str) -> Column:
 CHAT = Column("Chat", ("<chat>",))  # from where the message sits in the export
 WHERE = Column("Where in the export", ("<source>",))
 CONTENT = Column("Content", ("*",))
+_PSEUDO_KEYS = (("<chat>",), ("<source>",), ("*",))
 LINK = _col("Link", "Link", "VideoLink", "EffectLink", "originalPostUrl", "original post link")
 USER = _col("User name", "UserName", "User Name")
 
@@ -206,11 +211,32 @@ def utc_time_text(when: datetime | None) -> str:
 
 
 class RecordSource(Protocol):
-    """Where the rows come from (the vault, or a fake in tests)."""
+    """Where the rows come from (the vault, or a fake in tests). A source that can also sort
+    by a column has ``count(filter_text)`` and ``sorted_page(column, descending, after,
+    limit, filter_text)`` (pages of ``(record, cursor)``), as ``VaultRecordSource`` does."""
 
     def page(
         self, after: Any | None, limit: int, order: str, filter_text: str | None
     ) -> list[Any]: ...
+
+
+def sort_keys(column: Column, raw_keys: Sequence[str]) -> list[str]:
+    """The item keys to sort a column by, as the vault takes them: the raw spellings found in
+    the data that match the column (``Search Term`` and ``SearchTerm``), in the column's
+    order of preference; ``"<source>"`` for where the item sits, ``"*"`` for all of it."""
+    if column.keys in (("<chat>",), ("<source>",)):
+        return ["<source>"]
+    if column.keys == ("*",):
+        return ["*"]
+    by_norm: dict[str, list[str]] = {}
+    for raw in raw_keys:
+        by_norm.setdefault(norm_key(raw), []).append(raw)
+    return [raw for key in column.keys for raw in by_norm.get(key, [])]
+
+
+def sortable(column: Column) -> bool:
+    """Whether the vault can order rows by this column (field-per-row columns it cannot)."""
+    return column is not FIELD and column is not VALUE
 
 
 class VaultRecordSource:
@@ -219,11 +245,36 @@ class VaultRecordSource:
     def __init__(self, vault: Any, category: str) -> None:
         self.vault = vault
         self.category = category
+        self._raw_keys: list[str] | None = None  # the items' keys, read once for sorting
 
     def page(self, after: Any | None, limit: int, order: str, filter_text: str | None) -> list[Any]:
         # ``after`` is the last StoredRecord shown; the vault takes it as the keyset cursor.
         rows: list[Any] = self.vault.records(
             self.category, after=after, limit=limit, order=order, filter_text=filter_text
+        )
+        return rows
+
+    def count(self, filter_text: str | None) -> int:
+        return int(self.vault.count(self.category, filter_text))
+
+    def sorted_page(
+        self,
+        column: Column,
+        descending: bool,
+        after: Any | None,
+        limit: int,
+        filter_text: str | None,
+    ) -> list[tuple[Any, Any]]:
+        if self._raw_keys is None and column.keys not in _PSEUDO_KEYS:
+            self._raw_keys = list(self.vault.field_keys(self.category))
+        keys = sort_keys(column, self._raw_keys or [])
+        rows: list[tuple[Any, Any]] = self.vault.records_by_field(
+            self.category,
+            keys,
+            descending=descending,
+            after=after,
+            limit=limit,
+            filter_text=filter_text,
         )
         return rows
 
@@ -234,13 +285,20 @@ class RecordsModel(QAbstractTableModel):
     Unfiltered pages are one indexed keyset query (a few ms) and load at once; a filtered
     query can touch many rows, so its pages are fetched off the GUI thread (``run_task``).
 
+    Sorting by a column other than the time is a keyset over that field (``sorted_page``),
+    fetched off the GUI thread after checking the (filtered) row count against
+    ``sort_limit``; the field-per-row sections (a few records) sort their loaded rows.
+
     Signals: ``reloaded()`` after a new query's first page is in; ``fetched(int)`` after each
-    page with the number of rows now loaded; ``busy_changed(bool)`` around background fetches.
+    page with the number of rows now loaded; ``busy_changed(bool)`` around background fetches;
+    ``sort_refused(int rows)`` when a column cannot sort because there are more rows than
+    ``sort_limit`` (the time order stays).
     """
 
     reloaded = Signal()
     fetched = Signal(int)
     busy_changed = Signal(bool)
+    sort_refused = Signal(int)
 
     def __init__(self, parent: Any = None, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
@@ -256,17 +314,30 @@ class RecordsModel(QAbstractTableModel):
         self._generation = 0
         self._busy = False
         self._locale = QLocale()
+        self.sort_limit = SORT_LIMIT
+        self._sort: tuple[int, bool] | None = None  # (column, descending) sorted by the vault
+        self._line_sort: tuple[int, bool] | None = None  # (column, descending) sorted here
+        self._cursor: Any = None  # keyset cursor after the last row of a column sort
+        self._refused: int | None = None  # rows counted when a column sort was refused
 
     # -- query -------------------------------------------------------------------------
     def set_source(self, source: RecordSource | None, category: str = "") -> None:
         self._source = source
         self.category = category
+        self._drop_column_sort()
         self.load()
+
+    def _drop_column_sort(self) -> None:
+        self._sort = None
+        self._line_sort = None
+        self._cursor = None
+        self._refused = None
 
     def set_filter(self, text: str | None) -> None:
         text = (text or "").strip() or None
         if text != self._filter:
             self._filter = text
+            self._refused = None  # fewer rows may sort now
             self.load()
 
     @property
@@ -281,6 +352,24 @@ class RecordsModel(QAbstractTableModel):
     def busy(self) -> bool:
         return self._busy
 
+    @property
+    def sort_column(self) -> int:
+        """The column the rows are sorted by (the time column unless another was chosen)."""
+        chosen = self._sort or self._line_sort
+        if chosen is not None:
+            return chosen[0]
+        return next((i for i, c in enumerate(self._columns) if c.is_time), 0)
+
+    @property
+    def sort_descending(self) -> bool:
+        chosen = self._sort or self._line_sort
+        return chosen[1] if chosen is not None else self._order == "time_desc"
+
+    @property
+    def refused_rows(self) -> int | None:
+        """The row count behind the last refused column sort (None: none refused)."""
+        return self._refused
+
     def relocalize(self) -> None:
         """Pick up a changed default locale (after a language switch) for dates and headers."""
         self._locale = QLocale()
@@ -292,8 +381,9 @@ class RecordsModel(QAbstractTableModel):
     def set_order(self, order: str) -> None:
         if order not in ("time_desc", "time_asc"):
             raise ValueError(order)
-        if order != self._order:
+        if order != self._order or self._sort is not None or self._line_sort is not None:
             self._order = order
+            self._drop_column_sort()
             self.load()
 
     def clear(self) -> None:
@@ -307,6 +397,7 @@ class RecordsModel(QAbstractTableModel):
         self._columns = (TIME,)
         self._exhausted = True
         self._filter = None
+        self._drop_column_sort()
         self.endResetModel()
         self._set_busy(False)
 
@@ -314,13 +405,16 @@ class RecordsModel(QAbstractTableModel):
         """Start the current query over from its first page."""
         self._generation += 1
         self._set_busy(False)
-        if self._source is not None and self._filter is not None:
+        if self._source is not None and (self._filter is not None or self._sort is not None):
             self.beginResetModel()
             self._rows = []
             self._lines = []
             self._exhausted = False
             self.endResetModel()
-            self._fetch_async(reset=True)
+            if self._sort is not None:
+                self._start_sorted(*self._sort, cleared=True)
+            else:
+                self._fetch_async(reset=True)
             return
         first: list[Any] = []
         if self._source is not None:
@@ -332,7 +426,10 @@ class RecordsModel(QAbstractTableModel):
         self._rows = list(first)
         self._lines = self._expand(self._rows)
         self._exhausted = self._source is None or len(first) < self.page_size
-        self._columns = columns_for(self.category, [r.fields for r in first[:50]])
+        if self._sort is None:  # a column sort keeps the columns it was chosen from
+            self._columns = columns_for(self.category, [r.fields for r in first[:50]])
+        if self._line_sort is not None:
+            self._sort_lines(*self._line_sort)
         self.endResetModel()
         self.reloaded.emit()
         self.fetched.emit(len(self._rows))
@@ -349,7 +446,7 @@ class RecordsModel(QAbstractTableModel):
         if source is None:
             return
         generation = self._generation
-        after = None if reset or not self._rows else self._rows[-1]
+        sort = self._sort
 
         def done(rows: Any, error: BaseException | None) -> None:
             if generation != self._generation:
@@ -357,13 +454,82 @@ class RecordsModel(QAbstractTableModel):
             self._set_busy(False)
             if error is not None:
                 rows = []
+            rows = self._take_cursor(list(rows)) if sort is not None else list(rows)
             if reset:
-                self._reset_with(list(rows))
+                self._reset_with(rows)
             else:
-                self._append(list(rows))
+                self._append(rows)
 
         self._set_busy(True)
+        if sort is not None:
+            column = self._columns[sort[0]]
+            sorted_page = source.sorted_page  # type: ignore[attr-defined]
+            after = None if reset else self._cursor
+            args = (column, sort[1], after, self.page_size, self._filter)
+            run_task(sorted_page, *args, on_done=done)
+            return
+        after = None if reset or not self._rows else self._rows[-1]
         run_task(source.page, after, self.page_size, self._order, self._filter, on_done=done)
+
+    def _take_cursor(self, pairs: list[tuple[Any, Any]]) -> list[Any]:
+        """Records of a column-sorted page; keeps the last one's keyset cursor."""
+        if pairs:
+            self._cursor = pairs[-1][1]
+        return [rec for rec, _cursor in pairs]
+
+    # -- sorting by a column -----------------------------------------------------------
+    def _start_sorted(self, column: int, descending: bool, *, cleared: bool) -> None:
+        """Count the rows off the GUI thread; at most ``sort_limit``: show the first page in
+        the column's order; more: say so (``sort_refused``) and keep the time order.
+        ``cleared``: the rows were already emptied (a reload), so a refusal reloads them."""
+        from plainview.ui.tasks import run_task
+
+        source = self._source
+        if source is None:
+            return
+        self._generation += 1
+        generation = self._generation
+
+        def done(result: Any, error: BaseException | None) -> None:
+            if generation != self._generation:
+                return
+            self._set_busy(False)
+            if error is not None:
+                result = ("rows", [])
+            kind, payload = result
+            if kind == "refused":
+                self._sort = None
+                self._refused = int(payload)
+                last = max(0, self.columnCount() - 1)
+                self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last)
+                self.sort_refused.emit(int(payload))
+                if cleared:
+                    self.load()
+                return
+            self._sort = (column, descending)
+            self._line_sort = None
+            self._refused = None
+            self._cursor = None
+            self._reset_with(self._take_cursor(list(payload)))
+
+        self._set_busy(True)
+        run_task(
+            _first_sorted_page,
+            source,
+            self._columns[column],
+            descending,
+            self.sort_limit,
+            self._filter,
+            self.page_size,
+            on_done=done,
+        )
+
+    def _sort_lines(self, column: int, descending: bool) -> None:
+        """Sort the loaded rows by their text (field-per-row sections: a few records)."""
+        col = self._columns[column]
+        keyed = [(self._cell(rec, key, col).casefold(), (rec, key)) for rec, key in self._lines]
+        filled = sorted((k for k in keyed if k[0]), key=lambda k: k[0], reverse=descending)
+        self._lines = [line for _t, line in filled] + [line for t, line in keyed if not t]
 
     # -- lazy fetching -----------------------------------------------------------------
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -377,7 +543,7 @@ class RecordsModel(QAbstractTableModel):
     def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
         if not self.canFetchMore(parent) or self._source is None:
             return
-        if self._filter is not None:
+        if self._filter is not None or self._sort is not None:
             self._fetch_async(reset=False)
             return
         after = self._rows[-1] if self._rows else None
@@ -457,9 +623,23 @@ class RecordsModel(QAbstractTableModel):
             if column.keys and column.keys != ("*",) and column not in _KNOWN:
                 return column.header  # a raw key from the data: shown as it is
             return _tr(column.header)
-        if role == Qt.ItemDataRole.ToolTipRole and column.is_time:
-            return QCoreApplication.translate("RecordsModel", "Local time. Click to sort by time.")
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column.is_time:
+                return QCoreApplication.translate(
+                    "RecordsModel", "Local time. Click to sort by time."
+                )
+            if self._refused is not None:
+                return self.refusal_text(self._refused)
+            return QCoreApplication.translate("RecordsModel", "Click to sort by this column.")
         return None
+
+    def refusal_text(self, rows: int) -> str:
+        """Why a column other than the time does not sort, in plain words."""
+        return QCoreApplication.translate(
+            "RecordsModel",
+            "These {rows} rows stay sorted by date: sorting by another column works for up "
+            "to {limit} rows. Filter the rows first to sort them by this column.",
+        ).format(rows=self._locale.toString(rows), limit=self._locale.toString(self.sort_limit))
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self._lines):
@@ -501,13 +681,45 @@ class RecordsModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Only time sorts (the vault's index); other columns keep the time order."""
-        if not 0 <= column < len(self._columns) or not self._columns[column].is_time:
+        """Time sorts at any size (the vault's index). Another column sorts while the
+        (filtered) rows number at most ``sort_limit``; above, ``sort_refused`` explains and
+        the time order stays. The answer for a column comes off the GUI thread."""
+        if not 0 <= column < len(self._columns):
             return
-        self.set_order("time_asc" if order == Qt.SortOrder.AscendingOrder else "time_desc")
+        descending = order == Qt.SortOrder.DescendingOrder
+        if self._columns[column].is_time:
+            self.set_order("time_desc" if descending else "time_asc")
+            return
+        if self._source is None or (column, descending) in (self._sort, self._line_sort):
+            return
+        if not sortable(self._columns[column]):
+            if self._exhausted:
+                self.beginResetModel()
+                self._line_sort = (column, descending)
+                self._sort_lines(column, descending)
+                self.endResetModel()
+            return
+        if not hasattr(self._source, "sorted_page"):
+            return
+        self._start_sorted(column, descending, cleared=False)
 
 
 _KNOWN = {c for cols in CATEGORY_COLUMNS.values() for c in cols} | {TIME, FIELD, VALUE, CONTENT}
+
+
+def _first_sorted_page(
+    source: Any,
+    column: Column,
+    descending: bool,
+    limit: int,
+    filter_text: str | None,
+    page_size: int,
+) -> tuple[str, Any]:
+    """Worker side: ``("refused", rows)`` above ``limit``, else ``("rows", first page)``."""
+    rows = int(source.count(filter_text))
+    if rows > limit:
+        return "refused", rows
+    return "rows", source.sorted_page(column, descending, None, page_size, filter_text)
 
 
 # Header texts for lupdate (they are stored as data above).
