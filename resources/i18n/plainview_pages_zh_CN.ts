@@ -24,8 +24,8 @@
         <translation>你在此类别中的记录</translation>
     </message>
     <message>
-        <source>Columns, click to sort by time</source>
-        <translation>列标题，点击按时间排序</translation>
+        <source>Columns, click one to sort by it</source>
+        <translation>列标题，点击某一列即可按它排序</translation>
     </message>
     <message>
         <source>Rows</source>
@@ -70,6 +70,10 @@
     <message>
         <source>Filtering…</source>
         <translation>正在筛选…</translation>
+    </message>
+    <message>
+        <source>Sorting…</source>
+        <translation>正在排序…</translation>
     </message>
     <message>
         <source>{n} matching rows shown</source>
@@ -445,6 +449,14 @@
         <translation>本地时间。点击按时间排序。</translation>
     </message>
     <message>
+        <source>Click to sort by this column.</source>
+        <translation>点击即可按此列排序。</translation>
+    </message>
+    <message>
+        <source>These {rows} rows stay sorted by date: sorting by another column works for up to {limit} rows. Filter the rows first to sort them by this column.</source>
+        <translation>这 {rows} 行仍按日期排序：按其他列排序最多支持 {limit} 行。请先筛选，再按此列排序。</translation>
+    </message>
+    <message>
         <source>No time in the export</source>
         <translation>导出文件中没有时间</translation>
     </message>
@@ -689,8 +701,32 @@
         <translation>按小时统计（UTC）</translation>
     </message>
     <message>
-        <source>By hour of day</source>
-        <translation>按小时统计</translation>
+        <source>Hours as TikTok&apos;s export stores them, in UTC.</source>
+        <translation>小时按 TikTok 导出文件中存储的时间显示，即 UTC。</translation>
+    </message>
+    <message>
+        <source>Days and months in UTC, as TikTok&apos;s export stores them.</source>
+        <translation>日期和月份按 UTC 计算，与 TikTok 导出文件的存储方式相同。</translation>
+    </message>
+    <message>
+        <source>By hour of day, your local time ({zone})</source>
+        <translation>按一天中的小时（你的本地时间，{zone}）</translation>
+    </message>
+    <message>
+        <source>Hours in this computer&apos;s time zone ({zone}). TikTok&apos;s export stores every time in UTC; the table shows the stored UTC time when you point at a date.</source>
+        <translation>小时按这台电脑的时区（{zone}）显示。TikTok 的导出文件以 UTC 存储所有时间；把鼠标指向表格中的日期，即可看到存储的 UTC 时间。</translation>
+    </message>
+    <message>
+        <source>Days and months in this computer&apos;s time zone ({zone}). The stored times are in UTC.</source>
+        <translation>日期和月份按这台电脑的时区（{zone}）计算。存储的时间为 UTC。</translation>
+    </message>
+    <message>
+        <source>MMM&apos;&lt;br&gt;&apos;yyyy</source>
+        <translation>yyyy&apos;年&lt;br&gt;&apos;M&apos;月&apos;</translation>
+    </message>
+    <message>
+        <source>d MMM</source>
+        <translation>M&apos;月&apos;d&apos;日&apos;</translation>
     </message>
 </context>
 </TS>
