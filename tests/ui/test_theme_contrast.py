@@ -83,6 +83,7 @@ def _form(qtbot) -> tuple[QWidget, dict[str, QWidget]]:
     form.show()
     qtbot.waitExposed(form)
     widgets["focus"].setFocus()
+    qtbot.waitUntil(widgets["focus"].hasFocus)
     return form, widgets
 
 
@@ -116,7 +117,6 @@ def test_unselected_radio_ring_and_empty_check_box_are_visible(qtbot, themed):
 
 def test_unfocused_field_borders_are_visible(qtbot, themed):
     _form_widget, w = _form(qtbot)
-    qtbot.waitUntil(w["focus"].hasFocus)
     window = QApplication.palette().color(R.Window)
     w["bar"].setRange(0, 4)
     w["bar"].setValue(1)  # the empty part of the track must show too (the strength meter)
