@@ -172,6 +172,8 @@ def _import_json(imp: Any) -> dict[str, Any]:
         "records": imp.records,
         "added": imp.added,
         "duplicates": imp.duplicates,
+        # scalars TikTok put next to its lists (App, IsFastLane): not records, kept here
+        "wrapper_values": (imp.result or {}).get("wrapper_values", {}),
     }
 
 

@@ -229,6 +229,9 @@ class ParseState:
     warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)  # (code, values)
     sections: dict[str, SectionInfo] = field(default_factory=dict)
     progress: Callable[[float, str], None] | None = None
+    # Scalars TikTok puts next to a section's list (``App: 1233``, ``IsFastLane: false``):
+    # not items, so not records, but kept with the import: {source path: {key: value}}.
+    wrapper_values: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def section(self, path: str, category: str) -> SectionInfo:
         info = self.sections.get(path)
@@ -242,6 +245,11 @@ class ParseState:
         info.count += n
         if info.category != UNRECOGNIZED:
             info.status = "imported"
+
+    def keep_wrapper(self, path: str, values: dict[str, Any]) -> None:
+        """Keep the scalar siblings of a section's content (never dropped, never records)."""
+        if values:
+            self.wrapper_values.setdefault(path, {}).update(values)
 
     def warn(self, code: str, **values: Any) -> None:
         """Note a ``warning_<code>`` from the language tables (importers.messages)."""

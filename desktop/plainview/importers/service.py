@@ -43,6 +43,8 @@ class ImportResult:
     source_name: str = ""
     # (code, values) of each warning, for the GUI to show in the user's language
     warning_codes: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    # scalars found next to a section's list ({source path: {key: value}}), kept, not records
+    wrapper_values: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def localized_warnings(self, lang: str | None) -> list[str]:
         return [warning(code, lang, **values) for code, values in self.warning_codes]
@@ -65,6 +67,7 @@ class ImportResult:
             "added_by_category": dict(self.added_by_category),
             "warnings": list(self.warnings),
             "source_name": self.source_name,
+            "wrapper_values": {k: dict(v) for k, v in self.wrapper_values.items()},
         }
 
 
@@ -77,6 +80,8 @@ def detect(path: Path, *, isolate: bool = True) -> Detection:
         return Detection(p.platform, "txt", "txt")
     with ParseSession(path, p, isolate=isolate) as session:
         msg = session.next()
+        while msg[0] == "progress":  # the validation pass comes before the verdict
+            msg = session.next()
     if msg[0] == "rejected":
         raise reject(msg[1], **msg[2])
     return Detection(p.platform, p.format, str(msg[1]))
@@ -100,6 +105,11 @@ def run_import(
         source_name = archive.source_name
     with ParseSession(path, p, isolate=isolate) as session:
         first = session.next()
+        while first[0] == "progress":  # validating the whole document, before the vault
+            report(float(first[1]), str(first[2]))
+            if cancel is not None and cancel.is_set():
+                raise _cancelled()
+            first = session.next()
         if first[0] == "rejected":
             raise reject(first[1], **first[2])
         if first[0] != "detected":  # pragma: no cover - protocol guard
@@ -131,7 +141,7 @@ def run_import(
 
         try:
             per_category = vault.add_records_counted(import_id, records())
-            _, sections, warning_codes = done[0]
+            _, sections, warning_codes, wrapper_values = done[0]
             vault.set_sections(import_id, sections)
             seen = {c: a + d for c, (a, d) in per_category.items()}
             added_by = {c: a for c, (a, _d) in per_category.items()}
@@ -153,6 +163,7 @@ def run_import(
                 warning_codes=[(code, dict(values)) for code, values in warning_codes],
                 account=account,
                 source_name=source_name,
+                wrapper_values=wrapper_values,
             )
             vault.finish_import(import_id, "complete", result.to_json())
         except ImportCancelled:

@@ -58,16 +58,18 @@ anything else (AI-Moji, Mini Drama ...)        tiktok.unrecognized: one record p
 "One record when present and not empty": a single-object section counts when its value is
 not null / "" / [] / {} and not a map of only such values. Sentinel strings such as "N/A"
 count as content (TikTok wrote them). Scalar wrapper siblings (``App``, ``IsFastLane``) are
-not records. Inside list sections, maps keyed by values (``ChatHistory``, ``GroupChat``,
-``CommunicationHistories``: lists per key; ``WatchLiveMap``, ``OrderHistories``: one object per
-key) are walked item by item; any other map holding only scalars becomes one record.
+not records; they are kept with the import (``ParseState.wrapper_values``, the import result's
+``wrapper_values``), so nothing in the file is dropped. Inside list sections, maps keyed by
+values (``ChatHistory``, ``GroupChat``, ``CommunicationHistories``: lists per key;
+``WatchLiveMap``, ``OrderHistories``: one object per key) are walked item by item; any other
+map holding only scalars becomes one record.
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from typing import Any, Final, Protocol
 
@@ -294,8 +296,23 @@ def build(ev: str, val: Any, it: Iterator[Event], depth: int = 0) -> Any:
 # ----------------------------------------------------------------------------------- prescan
 
 
+# The validation pass says where it is at each section and every this many containers
+# (a 1,000,000-item list is one section: progress must still move through it).
+PRESCAN_TICK: Final = 50_000
+
+
 def prescan(stream: Readable, state: ParseState) -> list[str]:
-    """Validate the whole document and return its top-level keys; sets schema and account.
+    """Validate the whole document and return its top-level keys; sets schema and account."""
+    steps = prescan_steps(stream, state)
+    while True:
+        try:
+            next(steps)
+        except StopIteration as done:
+            return done.value  # type: ignore[no-any-return]
+
+
+def prescan_steps(stream: Readable, state: ParseState) -> Generator[str, None, list[str]]:
+    """``prescan`` as steps: yields the section being read now and then, returns the roots.
 
     One lean pass over ``basic_parse`` events: nesting deeper than 64, integers yajl cannot
     hold, invalid UTF-8 and broken syntax are refused here, before anything touches the vault.
@@ -307,12 +324,17 @@ def prescan(stream: Readable, state: ParseState) -> list[str]:
         if first is None or first[0] != "start_map":
             raise reject("not_tiktok_json")
         depth = 1
+        containers = 0
+        section = ""
         # keys at depth 1..4 on the current path, to find ProfileMap.userName
         k1 = k3 = None
         for ev, val in raw:
             if ev == "map_key":
                 if depth == 1:
                     roots.append(clean_str(val))
+                elif depth == 2:
+                    section = clean_str(val)
+                    yield section
                 elif depth == 3:
                     k3 = val
                 elif depth == 4 and val == "userName" and k3 == "ProfileMap":
@@ -322,6 +344,10 @@ def prescan(stream: Readable, state: ParseState) -> list[str]:
                 depth += 1
                 if depth > MAX_DEPTH:
                     raise _too_deep()
+                containers += 1
+                if containers == PRESCAN_TICK:
+                    containers = 0
+                    yield section
             elif ev == "end_map" or ev == "end_array":
                 depth -= 1
                 if depth == 0:
@@ -401,7 +427,8 @@ class _Walker:
         info = self.state.section(spath, spec.category)
         if spec.single:
             value = build(ev, val, it, 2)
-            obj = _single(value)
+            obj, siblings = _single(value)
+            self.state.keep_wrapper(f"{self.member}:{spath}", siblings)
             if not is_empty(obj):
                 self.state.count(info)
                 yield self.record(spec.category, obj, f"{self.member}:{spath}")
@@ -488,6 +515,13 @@ class _Walker:
             }
             if not is_empty(content):
                 yield self.record(cat, scalars, path, extra)
+                return
+        # Scalars next to the lists, or beside "nothing" values: no record, but kept. A null
+        # or a "None" standing for an empty list says only "empty" (the section's status).
+        self.state.keep_wrapper(
+            path,
+            {k: v for k, v in scalars.items() if v is not None and not _sentinel_list(k, v)},
+        )
 
     def items(
         self, it: Iterator[Event], cat: str, path: str, extra: str, depth: int
@@ -542,17 +576,21 @@ def _chat_name(key: str) -> str:
     return s.rstrip(":").strip()
 
 
-def _single(value: Any) -> Any:
-    """The object of a single-object section (``ProfileMap`` inside its wrapper, ...)."""
+def _single(value: Any) -> tuple[Any, dict[str, Any]]:
+    """The object of a single-object section (``ProfileMap`` inside its wrapper, ...), and
+    the wrapper's sibling scalars (``App``) that are not part of it."""
     if not isinstance(value, dict):
-        return value
+        return value, {}
     keys = [k for k in value if _norm(k) not in SIBLINGS]
+    siblings = {k: value[k] for k in value if _norm(k) in SIBLINGS}
     if len(keys) == 1:
         inner = value[keys[0]]
         wrapper_name = keys[0].lower().endswith(("map", "data", "categories", "list"))
         if inner is None or isinstance(inner, dict | list) or wrapper_name:
-            return inner
-    return value if len(keys) == len(value) else {k: value[k] for k in keys}
+            return inner, siblings
+    if not siblings:
+        return value, {}
+    return {k: value[k] for k in keys}, siblings
 
 
 def parse(

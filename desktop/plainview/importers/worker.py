@@ -4,9 +4,10 @@ A native crash in the JSON parser (or a runaway allocation, capped by ``RLIMIT_A
 the worker; the app sees ``ArchiveRejected``. The worker uses the ``spawn`` start method, which
 also works inside a PyInstaller bundle (the app calls ``multiprocessing.freeze_support()``).
 
-Messages from the worker, in order: ``("detected", schema, account)``, then any number of
+Messages from the worker, in order: any number of ``("progress", fraction, section)`` while
+the document is validated, ``("detected", schema, account)``, then any number of
 ``("progress", fraction, section)`` and ``("records", [row, ...])``, then ``("done", sections,
-warnings)``; or ``("rejected", code, values)`` at any point (codes of
+warnings, wrapper_values)``; or ``("rejected", code, values)`` at any point (codes of
 ``importers.messages``). A row is
 ``(category, aware UTC datetime | None, fields, source_path, text)``.
 
@@ -59,10 +60,13 @@ def messages(path: Path, plan: Plan) -> Generator[Message, None, None]:
                 assert plan.member is not None
                 member = archive.member(plan.member)
                 state = ParseState(member=member.basename)
-                with archive.open(member) as f:
-                    tiktok_json.prescan(f, state)
-                yield ("detected", state.schema, state.account)
                 size = max(member.size, 1)
+                with archive.open(member) as f:
+                    # validation: the first quarter of the progress bar
+                    steps = tiktok_json.prescan_steps(f, state)
+                    for section in steps:
+                        yield ("progress", 0.25 * min(f.bytes_read / size, 1.0), section)
+                yield ("detected", state.schema, state.account)
                 batch: list[Row] = []
                 with archive.open(member) as f:
                     last = [0.0]
@@ -104,7 +108,7 @@ def messages(path: Path, plan: Plan) -> Generator[Message, None, None]:
                 if batch:
                     yield ("records", batch)
             sections = [(s.path, s.category, s.status, s.count) for s in state.finish()]
-            yield ("done", sections, list(state.warnings))
+            yield ("done", sections, list(state.warnings), state.wrapper_values)
     except ArchiveRejected as exc:
         yield ("rejected", getattr(exc, "code", "unreadable"), getattr(exc, "values", {}))
     except MemoryError:

@@ -11,8 +11,8 @@ from typing import Any
 import pytest
 
 from plainview.errors import ImportCancelled
-from plainview.importers import run_import
-from tests.fixtures.tiktok_export import build_export
+from plainview.importers import run_import, tiktok_json
+from tests.fixtures.tiktok_export import big_watch_history_zip, build_export
 from tests.unit.importers.helpers import nonzero
 
 
@@ -197,3 +197,30 @@ def test_empty_encodings_give_no_records(vault: Any, tmp_path: Path) -> None:
     result = run_import(vault, p, isolate=False)
     assert nonzero(result.records) == {}
     assert len(result.sections["empty"]) == 9
+
+
+@pytest.mark.parametrize("isolate", [False, True])
+def test_validation_reports_progress_and_can_be_cancelled(
+    vault: Any, tmp_path: Path, isolate: bool
+) -> None:
+    """The whole document is validated before the vault is touched; a long list still moves
+    the bar (each section, and every PRESCAN_TICK containers), and Cancel works there."""
+    n = 3 * tiktok_json.PRESCAN_TICK
+    z = big_watch_history_zip(tmp_path / "big.zip", n)
+    seen: list[tuple[float, str]] = []
+    cancel = threading.Event()
+
+    def progress(fraction: float, section: str) -> None:
+        seen.append((fraction, section))
+        if fraction > 0.1:
+            cancel.set()
+
+    with pytest.raises(ImportCancelled):
+        run_import(vault, z, progress=progress, cancel=cancel, isolate=isolate)
+    validating = [(f, s) for f, s in seen[1:] if f <= 0.25]
+    assert len(validating) >= 3  # the section itself, then ticks inside it
+    assert all(s == "Watch History" for _, s in validating[-3:])
+    fractions = [f for f, _ in validating]
+    assert fractions == sorted(fractions)
+    assert max(f for f, _ in seen) <= 0.25  # cancelled before any record was read
+    assert vault.imports() == []  # nothing was begun: the vault is as it was

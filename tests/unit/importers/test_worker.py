@@ -24,7 +24,10 @@ def test_killed_worker_is_reported_as_rejected(tmp_path: Path) -> None:
     with open_archive(z) as archive:
         p = plan(archive)
     with ParseSession(z, p) as session:
-        assert session.next()[0] == "detected"
+        msg = session.next()
+        while msg[0] == "progress":  # the validation pass
+            msg = session.next()
+        assert msg[0] == "detected"
         os.kill(session._proc.pid, signal.SIGKILL)
         with pytest.raises(ArchiveRejected, match="could not read this export safely"):
             for _ in range(100_000):
@@ -38,16 +41,19 @@ def test_worker_dying_half_way_leaves_the_vault_unchanged(
     run_import(vault, build_export("v1").write_zip(tmp_path / "seed.zip"), isolate=False)
     before = vault_digest(vault)
     real_next = ParseSession.next
-    calls = {"n": 0}
+    calls = {"n": 0, "records": 0}
 
     def dying_next(self: ParseSession) -> Any:
         calls["n"] += 1
-        if calls["n"] > 3:  # after "detected" and a few batches: the worker is gone
+        if calls["records"] >= 3:  # a few batches were stored: now the worker is gone
             raise ArchiveRejected("Plainview could not read this export safely.")
-        return real_next(self)
+        msg = real_next(self)
+        calls["records"] += msg[0] == "records"
+        return msg
 
     monkeypatch.setattr(service_mod.ParseSession, "next", dying_next)
     export = build_export("v3", scale=300)
     with pytest.raises(ArchiveRejected):
         run_import(vault, export.write_zip(tmp_path / "e.zip"), isolate=False)
+    assert calls["records"] == 3
     assert vault_digest(vault) == before
