@@ -4,7 +4,7 @@ labels that are never cut off ("Ma…"), and titles that say which time zone the
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import QGraphicsTextItem
 
 from plainview.ui.time_chart import TimeChart, hour_counts, labels_that_fit, series_points
@@ -132,3 +132,19 @@ def test_titles_say_which_time_zone(qtbot):
     assert chart.hour_title.text() == "By hour of day, your local time (UTC+08:00)"
     assert "UTC" in chart.hour_view.toolTip() and "UTC+08:00" in chart.hour_view.toolTip()
     assert chart.hour_title.wordWrap()  # long titles wrap instead of being cut off
+
+
+def test_a_new_locale_relabels_the_dates(qtbot):
+    chart = TimeChart()
+    qtbot.addWidget(chart)
+    chart.resize(700, 240)
+    chart.show()
+    chart.setLocale(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    chart.set_data(MONTHS, [1] * 24)
+    assert chart.axis_labels()[0][0].startswith(("Jan", "Feb", "Mar"))
+    english = chart.axis_labels()[0]
+    german = QLocale(QLocale.Language.German, QLocale.Country.Germany)
+    chart.setLocale(german)
+    december = german.toString(QDate(2023, 12, 1), "MMM'<br>'yyyy")
+    assert december not in english
+    qtbot.waitUntil(lambda: december in chart.axis_labels()[0], timeout=2000)

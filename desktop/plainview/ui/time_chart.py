@@ -258,8 +258,9 @@ class TimeChart(QWidget):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
-        elif event.type() == QEvent.Type.LocaleChange and self.has_data():
-            self._rebuild()
+        elif event.type() in (QEvent.Type.LocaleChange, QEvent.Type.LanguageChange):
+            self._fitted = (-1, -1)  # the date labels' format and language changed
+            self._relabel_timer.start()
         super().changeEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
