@@ -52,7 +52,8 @@ everything under TikTok Shop / Tiktok Shopping tiktok.shop (messages, browsed pr
 everything under Income+ Wallet                tiktok.purchases (coins, transactions)
 everything under Location Review               tiktok.location_reviews
 anything else (AI-Moji, Mini Drama ...)        tiktok.unrecognized: one record per section
-                                               holding the whole value, when not empty
+                                               holding the whole value, when not empty (a
+                                               list over PART_ITEMS: in parts, see unknown)
 =============================================  ============================================
 
 "One record when present and not empty": a single-object section counts when its value is
@@ -79,6 +80,7 @@ from plainview.errors import ArchiveRejected
 from plainview.importers.common import (
     SENTINELS,
     ParseState,
+    SectionInfo,
     clean_str,
     is_empty,
     item_date,
@@ -88,6 +90,9 @@ from plainview.importers.messages import reject
 from plainview.model import UNRECOGNIZED, Record
 
 MAX_DEPTH: Final = 64
+# An unknown section's list longer than this is stored in parts of this many items.
+PART_ITEMS: Final = 1000
+_STREAMED: Final = object()  # "this list went out as part records"
 JSON_NAMES: Final = ("user_data_tiktok.json", "user_data.json", "tiktok_data.json")
 SIBLINGS: Final = frozenset({"app", "isfastlane"})
 
@@ -401,11 +406,8 @@ class _Walker:
             ev, val = next(it)
             rnorm = _norm(root)
             if rnorm not in KNOWN_ROOTS or ev != "start_map":
-                value = build(ev, val, it, 1)
-                info = self.state.section(root, UNRECOGNIZED)
-                if not is_empty(value):
-                    self.state.count(info)
-                    yield self.record(UNRECOGNIZED, value, f"{self.member}:{root}")
+                tick(root)
+                yield from self.unknown(ev, val, it, 1, root)
                 continue
             for ev2, section in it:
                 if ev2 == "end_map":
@@ -418,11 +420,7 @@ class _Walker:
         spath = f"{root}/{section}"
         spec = section_spec(root, section)
         if spec is None:
-            value = build(ev, val, it, 2)
-            info = self.state.section(spath, UNRECOGNIZED)
-            if not is_empty(value):
-                self.state.count(info)
-                yield self.record(UNRECOGNIZED, value, f"{self.member}:{spath}")
+            yield from self.unknown(ev, val, it, 2, spath)
             return
         info = self.state.section(spath, spec.category)
         if spec.single:
@@ -461,6 +459,68 @@ class _Walker:
                 continue
             self.state.count(info)
             yield rec
+
+    def unknown(
+        self, ev: str, val: Any, it: Iterator[Event], depth: int, spath: str
+    ) -> Iterator[Any]:
+        """A section we don't know: one ``tiktok.unrecognized`` record holding its whole value.
+
+        Except that a list longer than ``PART_ITEMS`` (at any depth) is not held in memory:
+        it is stored as records of ``PART_ITEMS`` items each, in order, whose source path
+        ends in ``(part N)``; the section's record then holds the rest of the value.
+        Together they hold everything, and memory does not grow with the section.
+        """
+        info = self.state.section(spath, UNRECOGNIZED)
+        path = f"{self.member}:{spath}"
+        rest = yield from self._unknown_value(ev, val, it, depth, path, info)
+        if rest is not _STREAMED and not is_empty(rest):
+            self.state.count(info)
+            yield self.record(UNRECOGNIZED, rest, path)
+
+    def _unknown_value(
+        self, ev: str, val: Any, it: Iterator[Event], depth: int, path: str, info: SectionInfo
+    ) -> Generator[Any, None, Any]:
+        """Build one value; long lists go out as part records (yielded) and the value
+        returned lacks them (``_STREAMED`` when it was such a list itself)."""
+        if ev == "start_map":
+            if depth + 1 > MAX_DEPTH:
+                raise _too_deep()
+            out: dict[str, Any] = {}
+            for ev2, key in it:
+                if ev2 == "end_map":
+                    return out
+                k = clean_str(key)
+                ev3, v3 = next(it)
+                sub = yield from self._unknown_value(ev3, v3, it, depth + 1, f"{path}/{k}", info)
+                if sub is not _STREAMED:
+                    out[k] = sub
+            raise reject("not_json")
+        if ev == "start_array":
+            if depth + 1 > MAX_DEPTH:
+                raise _too_deep()
+            items: list[Any] = []
+            part = 0
+            for ev2, v2 in it:
+                if ev2 == "end_array":
+                    if part == 0:
+                        return items
+                    if items:
+                        part += 1
+                        self.state.count(info)
+                        yield self.record(UNRECOGNIZED, items, f"{path} (part {part})")
+                    return _STREAMED
+                at = f"{path}[{part * PART_ITEMS + len(items)}]"
+                item = yield from self._unknown_value(ev2, v2, it, depth + 1, at, info)
+                if item is _STREAMED:
+                    continue
+                if len(items) == PART_ITEMS:  # one more than a part holds: stream it out
+                    part += 1
+                    self.state.count(info)
+                    yield self.record(UNRECOGNIZED, items, f"{path} (part {part})")
+                    items = []
+                items.append(item)
+            raise reject("not_json")
+        return _scalar(val)
 
     def lists(
         self, ev: str, val: Any, it: Iterator[Event], cat: str, path: str, extra: str, depth: int
