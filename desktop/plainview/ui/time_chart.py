@@ -363,21 +363,26 @@ class TimeChart(QWidget):
         line = QLineSeries()
         for i, (_when, count) in enumerate(self._points):
             line.append(float(i), float(count))
-        last = len(self._points) - 1
-        if last == 0:  # one bucket: a flat line so it is visible
-            line.append(1.0, float(self._points[0][1]))
+        n = len(self._points)
+        if n == 1:  # one bucket: a flat line across it so it is visible
+            line.clear()
+            line.append(-0.5, float(self._points[0][1]))
+            line.append(0.5, float(self._points[0][1]))
         self.over_time_chart.addSeries(line)
         line.attachAxis(self.time_axis)
         line.attachAxis(self.count_axis)
-        self.time_axis.setRange(0, max(1, last))
-        self.time_axis.setStartValue(0)
+        # half a bucket of room at each end: a label on the first or last bucket is centred
+        # on it and would otherwise stick out of the chart
+        self.time_axis.setRange(-0.5, n - 0.5)
+        self.time_axis.setStartValue(-0.5)
         texts = self._date_texts()
         for i in _label_positions(len(self._points), labels):
             text = texts[i]
             while text in self.time_axis.categoriesLabels():  # labels must be unique
                 text += "\u200b"
             self.time_axis.append(text, i)
-        _count_range(self.count_axis, max(c for _, c in self._points))
+        top = max(c for _, c in self._points)
+        _count_range(self.count_axis, top + 1 if top <= 5 else top)  # a line never on the edge
 
     def _build_hours(self, label_set: int) -> None:
         bars = QBarSet("")
