@@ -118,6 +118,9 @@ EMPTY_SENTENCES: Final = (
     "er staan geen gegevens in dit gedeelte",
 )
 SMALL_FILE: Final = 16 * 1024 * 1024  # single-object files (profile, settings) are small
+# An unknown file larger than this is stored as records of about this many characters each
+# (whole lines, in order, source path "... (part N)"), so it never has to fit in memory.
+PART_CHARS: Final = 1024 * 1024
 _USERNAME_LABELS: Final = ("username", "user name", "gebruikersnaam")
 
 
@@ -240,6 +243,33 @@ def is_empty_sentence(text: str) -> bool:
     return t == "" or t in EMPTY_SENTENCES
 
 
+def _unknown_in_parts(archive: Archive, m: Member, state: ParseState) -> Iterator[Record]:
+    """A large file we don't know: its lines in order, in records of about PART_CHARS.
+
+    Joined with a newline, the parts give the file's text exactly as a small unknown
+    file's single record holds it (line ends made ``\n``).
+    """
+    info = state.section(m.name, UNRECOGNIZED)
+    lines: list[str] = []
+    size = part = 0
+    with archive.open(m) as f:
+        for line in stream_lines(f):
+            if size + len(line) > PART_CHARS and lines:
+                part += 1
+                state.count(info)
+                text = "\n".join(lines)
+                yield Record(UNRECOGNIZED, None, text, f"{m.name} (part {part})", text[:100_000])
+                lines, size = [], 0
+            lines.append(line)
+            size += len(line) + 1
+    text = "\n".join(lines)
+    if part == 0 and is_empty_sentence(text):
+        return
+    part += 1
+    state.count(info)
+    yield Record(UNRECOGNIZED, None, text, f"{m.name} (part {part})", text[:100_000])
+
+
 def account_of(archive: Archive) -> str | None:
     for m in archive.members:
         spec = classify(m)
@@ -277,6 +307,9 @@ def parse(
                         continue
                     state.count(info)
                     yield Record(category, item_date(block), block, m.name, item_text(block))
+            continue
+        if spec is None and m.size > PART_CHARS:
+            yield from _unknown_in_parts(archive, m, state)
             continue
         with archive.open(m) as f:
             text = decode(f.read(SMALL_FILE if spec is not None else -1))

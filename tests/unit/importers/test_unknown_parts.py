@@ -91,3 +91,25 @@ def test_memory_does_not_grow_with_an_unknown_section() -> None:
         tracemalloc.stop()
     assert count == n
     assert peak < whole_peak / 10, (peak, whole_peak)
+
+
+def test_a_large_unknown_txt_file_is_kept_in_parts(vault: Any, tmp_path: Path) -> None:
+    from plainview.importers.tiktok_txt import PART_CHARS
+    from tests.fixtures.tiktok_export import build_export
+
+    export = build_export("v2", fmt="txt", seed=4)
+    lines = [f"Estimate {i}: {'y' * (i % 90)} ünïcode" for i in range(40_000)]
+    original = "\r\n".join(lines) + "\r\n"
+    assert len(original) > 2 * PART_CHARS
+    folder = next(iter(export.files)).rsplit("/", 1)[0]
+    export.files[f"{folder}/Watch Time Estimates.txt"] = original.encode()
+    result = run_import(vault, export.write_zip(tmp_path / "e.zip"), isolate=False)
+    assert result.records[UNRECOGNIZED] == export.unrecognized + 3
+    parts = [
+        r
+        for r in vault.records(UNRECOGNIZED, limit=100, order="id")
+        if "Watch Time Estimates.txt" in r.source_path
+    ]
+    assert [r.source_path.rsplit(" ", 1)[-1] for r in parts] == ["1)", "2)", "3)"]
+    assert all(len(r.fields) <= PART_CHARS for r in parts)
+    assert "\n".join(r.fields for r in parts) == "\n".join(lines)
