@@ -398,6 +398,13 @@ class CategoryPage(QWidget):
         time is answered off the GUI thread; too many rows come back as ``sort_refused``)."""
         if section != self.model.sort_column or not self.model.columns()[section].is_time:
             self._set_start_notice(False)  # a column order starts from its top
+        QTimer.singleShot(0, self._settle_sort_indicator)
+
+    def _settle_sort_indicator(self) -> None:
+        """After a click the model did not act on (nothing to sort yet): the arrow goes back
+        to the order the rows are in. A pending sort sets it when its rows arrive."""
+        if not self.model.busy:
+            self._show_sort_indicator()
 
     def _sort_refused(self, _rows: int) -> None:
         """Too many rows to sort by that column: say so and put the arrow back."""
