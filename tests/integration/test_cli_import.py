@@ -12,7 +12,7 @@ import pytest
 
 from plainview.model import TIKTOK_CATEGORIES
 from plainview.vault import KdfParams, Vault
-from tests.fixtures.tiktok_export import build_export
+from tests.fixtures.tiktok_export import GENERATIONS, build_export
 from tests.unit.importers.hostile import (
     MARKER,
     deep_json,
@@ -42,6 +42,26 @@ def cli_vault(tmp_path: Path) -> Path:
     v, _ = Vault.create(folder, PASS, KdfParams.floor())
     v.lock()
     return folder
+
+
+CASES = [(g, "json", "en", "bom,doubled,wrapper,macosx") for g in GENERATIONS] + [
+    (g, "txt", lang, "crlf,bom,wrapper,macosx") for g in GENERATIONS for lang in ("en", "nl")
+]
+
+
+@pytest.mark.parametrize(("generation", "fmt", "lang", "variant"), CASES)
+def test_plainview_import_gives_exact_counts_for_every_generated_case(
+    cli_vault: Path, tmp_path: Path, generation: str, fmt: str, lang: str, variant: str
+) -> None:
+    """`plainview import --json`, run as a user runs it, on every generation and format."""
+    export = build_export(generation, fmt=fmt, lang=lang, variant=variant, seed=13)
+    r = run(cli_vault, "import", str(export.write_zip(tmp_path / "export.zip")), "--json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert {k: v for k, v in data["records"].items() if v} == export.expected
+    assert data["added"] == export.total and data["duplicates"] == 0
+    assert data["format"] == fmt
+    assert data["schema"] == (generation.replace("_oldest", "") if fmt == "json" else "txt")
 
 
 def test_import_summary_search_export(cli_vault: Path, tmp_path: Path) -> None:
