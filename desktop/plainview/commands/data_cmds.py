@@ -97,7 +97,8 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     unknown = result.sections.get("unrecognized", [])
     if unknown:
         ctx.print(
-            f"{_plural(len(unknown), 'section')} Plainview does not know yet were kept as they are."
+            f"{_plural(len(unknown), 'section')} Plainview does not know yet: "
+            "what they hold was kept as it is."
         )
     for warning in result.warnings:
         ctx.print(f"Note: {warning}")
