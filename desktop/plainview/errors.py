@@ -70,3 +70,15 @@ class InstallationBroken(PlainviewError):
     """The startup self-check failed (for example SQLCipher without its codec or FTS5)."""
 
     exit_code = 1
+
+
+class KeyringUnavailable(PlainviewError):
+    """No secure OS keyring, or it refused: "remember on this device" cannot be used."""
+
+    exit_code = 1
+
+
+class DeviceNotRemembered(PlainviewError):
+    """The vault cannot be opened with the key saved on this device (none saved, or wrong)."""
+
+    exit_code = 3

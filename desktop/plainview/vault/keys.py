@@ -7,7 +7,8 @@ Layout (JSON, UTF-8)::
                    "kdf": {"alg": "argon2id", "memory_kib": .., "iterations": .., "lanes": ..},
                    "salt": "<b64, 16 bytes>"},
       "slots":    {"passphrase": {"nonce": "<b64>", "ct": "<b64>"},
-                   "recovery":   {"kdf": "hkdf-sha256", "salt": "<b64>", "nonce": .., "ct": ..}},
+                   "recovery":   {"kdf": "hkdf-sha256", "salt": "<b64>", "nonce": .., "ct": ..},
+                   "device":     {"kdf": "keyring", "nonce": .., "ct": ..}},   # optional
       "checksum": "<hex sha256 of the canonical JSON of header and slots>"
     }
 
@@ -26,6 +27,14 @@ SQLCipher's per-page HMAC.
 
 The recovery slot uses HKDF-SHA256 rather than Argon2id: the recovery code carries 128 random
 bits, so stretching adds nothing.
+
+The optional ``device`` slot ("remember on this device", see ``device.py``) wraps the data key
+under HKDF-SHA256 of a random 32-byte secret that only the OS keyring holds. Like the recovery
+slot its associated data names the vault id and its own parameters, not the passphrase's salt
+and KDF: a passphrase change keeps it working unchanged (the user forgets the device in
+Settings, or with ``plainview forget-device``, to end it). A data-key rotation drops it.
+Adding or removing it rewrites ``vault.key`` atomically like every other change, and the
+checksum covers it: a damaged device slot is a damaged key file.
 """
 
 from __future__ import annotations
@@ -49,7 +58,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from plainview.errors import VaultDamaged, WrongPassphrase, WrongRecoveryCode
+from plainview.errors import DeviceNotRemembered, VaultDamaged, WrongPassphrase, WrongRecoveryCode
 
 KEY_FILE: Final = "vault.key"
 FORMAT: Final = 1
@@ -169,6 +178,11 @@ def derive_recovery_key(raw_code: bytes | bytearray, salt: bytes) -> bytearray:
     return bytearray(hkdf.derive(bytes(raw_code)))
 
 
+def derive_device_key(secret: bytes | bytearray) -> bytearray:
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"plainview device slot")
+    return bytearray(hkdf.derive(bytes(secret)))
+
+
 # --- the key file ---------------------------------------------------------------------------
 
 
@@ -220,6 +234,20 @@ class KeyFile:
             {"format": FORMAT, "vault_id": self.vault_id, "kdf": "hkdf-sha256", "salt": slot_salt}
         )
 
+    def device_aad(self) -> bytes:
+        return b"plainview device slot\0" + canonical(
+            {"format": FORMAT, "vault_id": self.vault_id, "kdf": "keyring"}
+        )
+
+    def copy(self) -> KeyFile:
+        """A copy whose slots can be changed without touching this one."""
+        return KeyFile(
+            vault_id=self.vault_id,
+            kdf=self.kdf,
+            salt=self.salt,
+            slots={name: dict(slot) for name, slot in self.slots.items()},
+        )
+
     def to_bytes(self) -> bytes:
         body = {"header": self.header(), "slots": self.slots}
         checksum = hashlib.sha256(canonical(body)).hexdigest()
@@ -250,6 +278,43 @@ class KeyFile:
             "nonce": _b64(nonce),
             "ct": _b64(ct),
         }
+
+    def set_device_slot(self, data_key: bytearray, secret: bytearray) -> None:
+        wrapping = derive_device_key(secret)
+        try:
+            nonce = secrets.token_bytes(NONCE_BYTES)
+            ct = AESGCM(bytes(wrapping)).encrypt(nonce, bytes(data_key), self.device_aad())
+        finally:
+            zero(wrapping)
+        self.slots["device"] = {"kdf": "keyring", "nonce": _b64(nonce), "ct": _b64(ct)}
+
+    def drop_device_slot(self) -> None:
+        self.slots.pop("device", None)
+
+    @property
+    def has_device_slot(self) -> bool:
+        return "device" in self.slots
+
+    def unwrap_device(self, secret: bytearray) -> bytearray:
+        slot = self.slots.get("device")
+        if slot is None:
+            raise DeviceNotRemembered(
+                "This vault is not remembered on this device.",
+                hint="Unlock it with your passphrase.",
+            )
+        wrapping = derive_device_key(secret)
+        try:
+            key = AESGCM(bytes(wrapping)).decrypt(
+                _unb64(slot["nonce"]), _unb64(slot["ct"]), self.device_aad()
+            )
+        except InvalidTag:
+            raise DeviceNotRemembered(
+                "The key saved on this device does not open this vault.",
+                hint="Unlock it with your passphrase; you can remember it on this device again.",
+            ) from None
+        finally:
+            zero(wrapping)
+        return bytearray(key)
 
     def unwrap_passphrase(self, passphrase: str) -> bytearray:
         slot = self.slots["passphrase"]
@@ -316,7 +381,7 @@ def parse_key_file(data: bytes) -> KeyFile:
             raise ValueError("vault id")
         salt = _unb64(header["salt"], SALT_BYTES)
         slots = doc["slots"]
-        if not isinstance(slots, dict) or set(slots) != {"passphrase", "recovery"}:
+        if not isinstance(slots, dict) or set(slots) - {"device"} != {"passphrase", "recovery"}:
             raise ValueError("slots")
         _unb64(slots["passphrase"]["nonce"], NONCE_BYTES)
         _unb64(slots["passphrase"]["ct"], DATA_KEY_BYTES + 16)
@@ -326,6 +391,14 @@ def parse_key_file(data: bytes) -> KeyFile:
         _unb64(rec["salt"], SALT_BYTES)
         _unb64(rec["nonce"], NONCE_BYTES)
         _unb64(rec["ct"], DATA_KEY_BYTES + 16)
+        if "device" in slots:
+            dev = slots["device"]
+            if not isinstance(dev, dict) or set(dev) != {"kdf", "nonce", "ct"}:
+                raise ValueError("device slot")
+            if dev["kdf"] != "keyring":
+                raise ValueError("device kdf")
+            _unb64(dev["nonce"], NONCE_BYTES)
+            _unb64(dev["ct"], DATA_KEY_BYTES + 16)
     except (ValueError, KeyError, TypeError, AttributeError, binascii.Error, UnicodeError):
         raise VaultDamaged(_DAMAGED, hint=_DAMAGED_HINT) from None
     return KeyFile(vault_id=vault_id, kdf=kdf, salt=salt, slots=slots)

@@ -1089,6 +1089,101 @@ class Vault:
             rows = conn.execute(sql, [*params, limit]).fetchall()
         return [(_to_record(r), (int(r[6]), r[7], int(r[0]))) for r in rows]
 
+    # --- "remember on this device" (keyring slot; vault/device.py) -------------------------
+
+    @staticmethod
+    def device_available() -> bool:
+        """Whether a secure OS keyring is there to remember vaults in (see ``device.py``)."""
+        from plainview.vault import device
+
+        return device.available()
+
+    @classmethod
+    def remembered(cls, path: Path) -> bool:
+        """Whether the vault in ``path`` has a device slot (``False`` when there is no vault).
+
+        Only the key file is read: the keyring may still have lost the secret.
+        """
+        if not cls.exists(Path(path)):
+            return False
+        return cls._read_key_file(Path(path)).has_device_slot
+
+    @classmethod
+    def open_with_device(cls, path: Path) -> Vault:
+        """Open with the secret kept in the OS keyring.
+
+        ``DeviceNotRemembered`` when the vault has no device slot, the keyring has no secret
+        for it or the secret does not fit; ``KeyringUnavailable`` when no secure keyring is
+        there or it refuses. The passphrase keeps working in every case.
+        """
+        from plainview.errors import DeviceNotRemembered
+        from plainview.vault import device
+
+        key_file = cls._read_key_file(path)
+        if not key_file.has_device_slot:
+            raise DeviceNotRemembered(
+                "This vault is not remembered on this device.",
+                hint="Unlock it with your passphrase.",
+            )
+        secret = device.load_secret(key_file.vault_id)
+        if secret is None:
+            raise DeviceNotRemembered(
+                "The key saved for this vault is no longer in this device's keyring.",
+                hint="Unlock it with your passphrase; you can remember it on this device again.",
+            )
+        try:
+            data_key = key_file.unwrap_device(secret)
+        finally:
+            keys.zero(secret)
+        return cls._unlock(Path(path), key_file, data_key)
+
+    def remember_on_device(self) -> None:
+        """Add (or renew) the device slot: a new secret goes into the keyring first, then
+        ``vault.key`` is rewritten atomically. ``KeyringUnavailable`` leaves both unchanged."""
+        from plainview.vault import device
+
+        with self._lock:
+            data_key = bytearray(self._key())
+            new = self._key_file.copy()
+        secret = device.new_secret()
+        try:
+            new.set_device_slot(data_key, secret)
+            # Keyring first: a process killed between the two steps leaves an unused secret in
+            # the keyring (overwritten next time), never a slot whose secret is missing.
+            device.store_secret(new.vault_id, secret)
+        finally:
+            keys.zero(secret)
+            keys.zero(data_key)
+        with self._lock:
+            self._key()  # still unlocked
+            keys.remove_stale_temp_files(self._path)
+            keys.write_key_file(self._path, new)
+            self._key_file = new
+
+    def forget_device(self) -> None:
+        """Remove the device slot from ``vault.key``, then the secret from the keyring."""
+        self.forget_device_at(self._path)
+        with self._lock:
+            self._key_file = self._key_file.copy()
+            self._key_file.drop_device_slot()
+
+    @classmethod
+    def forget_device_at(cls, path: Path) -> bool:
+        """``forget_device`` without unlocking (no key is needed to drop a slot). Returns
+        whether the vault was remembered."""
+        from plainview.vault import device
+
+        path = Path(path)
+        key_file = cls._read_key_file(path)
+        was = key_file.has_device_slot
+        if was:
+            new = key_file.copy()
+            new.drop_device_slot()
+            keys.remove_stale_temp_files(path)
+            keys.write_key_file(path, new)
+        device.delete_secret(key_file.vault_id)
+        return was
+
 
 __all__ = [
     "Cursor",
