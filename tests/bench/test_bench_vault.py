@@ -18,7 +18,7 @@ from pathlib import Path
 
 from plainview.model import Record
 from plainview.vault import KdfParams, Vault
-from plainview.vault.store import canonical_fields, content_hash
+from plainview.vault.store import IMPORT_CACHE_KIB, canonical_fields, content_hash
 
 N = int(os.environ.get("PLAINVIEW_BENCH_RECORDS", "1000000"))
 ROUNDS = int(os.environ.get("PLAINVIEW_BENCH_ROUNDS", "2"))  # 1 or 2
@@ -81,7 +81,7 @@ def _floor(folder: Path, records: list[Record]) -> tuple[float, float]:
         texts.append((i, rec.text))
     del seen
     conn = vault.connect_reader()
-    conn.execute("PRAGMA cache_size = -65536")  # same as the vault's import connection
+    conn.execute(f"PRAGMA cache_size = -{IMPORT_CACHE_KIB}")  # as the vault's import connection
     gc.collect()
     start, cpu = time.perf_counter(), time.process_time()
     conn.execute("BEGIN IMMEDIATE")
