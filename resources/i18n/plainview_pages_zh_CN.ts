@@ -24,6 +24,10 @@
         <translation>你在此类别中的记录</translation>
     </message>
     <message>
+        <source>Press the menu key on a column to sort the rows by it.</source>
+        <translation>在某一列上按菜单键，即可按该列排序。</translation>
+    </message>
+    <message>
         <source>Columns, click one to sort by it</source>
         <translation>列标题，点击某一列即可按它排序</translation>
     </message>
@@ -50,6 +54,22 @@
     <message>
         <source>Saved. Your choice is kept in the vault.</source>
         <translation>已保存。你的选择保存在保险库中。</translation>
+    </message>
+    <message>
+        <source>Newest first</source>
+        <translation>最新的在前</translation>
+    </message>
+    <message>
+        <source>Oldest first</source>
+        <translation>最早的在前</translation>
+    </message>
+    <message>
+        <source>Sort by “{column}”, A to Z</source>
+        <translation>按“{column}”排序，从 A 到 Z</translation>
+    </message>
+    <message>
+        <source>Sort by “{column}”, Z to A</source>
+        <translation>按“{column}”排序，从 Z 到 A</translation>
     </message>
     <message>
         <source>TikTok&apos;s export had this section, but it was empty.</source>

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 
 from plainview.sharing.choices import get_choices, ledger
 from plainview.ui.category_page import CategoryPage
@@ -196,3 +196,29 @@ def test_share_level_by_keyboard(qtbot, pages_ctx, vault):
         qtbot.keyClick(private, Qt.Key.Key_Right)
     assert sig.args == ["tiktok.logins", "anonymized"]
     assert get_choices(vault)["tiktok.logins"].share == "anonymized"
+
+
+def test_sort_from_the_keyboard_through_the_menu(qtbot, pages_ctx, vault, monkeypatch):
+    seed(vault, (login(i, f"192.0.2.{i}", "Pixel", T0 + timedelta(hours=i)) for i in range(5)))
+    page = _page(qtbot, pages_ctx)
+    _show(qtbot, page, "tiktok.logins")
+    assert page.table.accessibleDescription()
+    time_menu = page.sort_menu(0)
+    assert [a.text() for a in time_menu.actions()] == ["Newest first", "Oldest first"]
+    assert time_menu.actions()[0].isChecked()
+    time_menu.actions()[1].trigger()
+    assert page.model.order == "time_asc"
+    ip_menu = page.sort_menu(1)
+    texts = [a.text() for a in ip_menu.actions()]
+    assert texts == ["Sort by “IP address”, A to Z", "Sort by “IP address”, Z to A"]
+    with qtbot.waitSignal(page.model.reloaded, timeout=5000):
+        ip_menu.actions()[1].trigger()
+    assert page.model.sort_column == 1 and page.model.sort_descending
+    assert page.table.horizontalHeader().sortIndicatorSection() == 1
+    assert page.model.data(page.model.index(0, 1)) == "192.0.2.4"
+    # the menu key on a cell opens the menu of that cell's column
+    shown = []
+    monkeypatch.setattr(page, "show_menu", lambda menu, _at: shown.append(menu.actions()[0].text()))
+    page.table.setCurrentIndex(page.model.index(0, 2))
+    page._table_menu_requested(QPoint(-1, -1))
+    assert shown == ["Sort by “Device”, A to Z"]
