@@ -231,6 +231,10 @@ def check_main_window(tmp: Path) -> None:
             if window.grab().isNull():
                 raise RuntimeError("the main window did not paint")
         finally:
+            from plainview.ui import tasks
+
+            tasks.wait_for_all(10_000)  # as the app does before it quits: no worker outlives it
+            app.processEvents()
             ctx.lock()
             window.close()
             window.deleteLater()

@@ -245,7 +245,10 @@ class _Runner(QRunnable):
         with state.lock:
             state.spent = call
         del call
-        self._result_ready.emit(state.id)
+        try:
+            self._result_ready.emit(state.id)
+        except RuntimeError:  # the dispatcher is gone: the application is quitting
+            log.debug("result dropped: the application is quitting")
 
 
 def run_task(
