@@ -145,6 +145,11 @@ def run_gui(vault_dir: Path, debug: bool = False) -> int:
     apply_theme(app, prefs.theme)
     window = MainWindow(ctx)
     window.show()
+    if window.state == "locked":
+        # "Remember on this device": open without asking when the keyring has the key (only
+        # here, at start-up: after a lock the passphrase is asked again). The top bar's Lock
+        # button and Ctrl+L lock it as usual.
+        window.unlock_page.unlock_remembered()
     settle_gc()
     try:
         return int(app.exec())

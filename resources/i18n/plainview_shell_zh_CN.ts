@@ -322,6 +322,22 @@
         <translation>说明所依据的隐私政策</translation>
     </message>
     <message>
+        <source>This device:</source>
+        <translation>此设备：</translation>
+    </message>
+    <message>
+        <source>&amp;Forget this device</source>
+        <translation>忘记此设备(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Forget this device</source>
+        <translation>忘记此设备</translation>
+    </message>
+    <message>
+        <source>Remove the key saved in the system keyring; the passphrase is asked again.</source>
+        <translation>删除保存在系统密钥环中的密钥；之后将再次要求输入密码短语。</translation>
+    </message>
+    <message>
         <source>C&amp;hange passphrase…</source>
         <translation>更改密码短语(&amp;H)…</translation>
     </message>
@@ -344,6 +360,22 @@
     <message>
         <source>Explanations quote the TikTok privacy policy for this region.</source>
         <translation>说明中引用的是 TikTok 针对该地区的隐私政策。</translation>
+    </message>
+    <message>
+        <source>Checking the system keyring…</source>
+        <translation>正在检查系统密钥环…</translation>
+    </message>
+    <message>
+        <source>Plainview opens without your passphrase when it starts on this computer: its key is kept in the system keyring.</source>
+        <translation>在这台电脑上启动 Plainview 时无需输入密码短语即可打开：其密钥保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>To open Plainview without your passphrase on this computer, tick “Remember on this device” when you unlock it.</source>
+        <translation>若想在这台电脑上无需密码短语即可打开 Plainview，请在解锁时勾选“在此设备上记住”。</translation>
+    </message>
+    <message>
+        <source>Remembering the vault on this computer is not available: there is no secure system keyring. Plainview opens with your passphrase.</source>
+        <translation>无法在这台电脑上记住保险库：没有安全的系统密钥环。Plainview 将使用你的密码短语打开。</translation>
     </message>
 </context>
 <context>
@@ -482,6 +514,18 @@
         <translation>解锁</translation>
     </message>
     <message>
+        <source>R&amp;emember on this device</source>
+        <translation>在此设备上记住(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Remember on this device</source>
+        <translation>在此设备上记住</translation>
+    </message>
+    <message>
+        <source>Plainview then opens without your passphrase for anyone who can sign in to this computer as you; it keeps the key in the system keyring.</source>
+        <translation>此后，任何能以你的身份登录这台电脑的人都无需密码短语即可打开 Plainview；密钥保存在系统密钥环中。</translation>
+    </message>
+    <message>
         <source>&amp;Forgot your passphrase?</source>
         <translation>忘记密码短语了？(&amp;F)</translation>
     </message>
@@ -570,6 +614,10 @@
     <message>
         <source>Type your passphrase first.</source>
         <translation>请先输入密码短语。</translation>
+    </message>
+    <message>
+        <source>Plainview could not open your vault with the key saved on this device. Type your passphrase.</source>
+        <translation>Plainview 无法用此设备上保存的密钥打开你的保险库。请输入你的密码短语。</translation>
     </message>
 </context>
 </TS>

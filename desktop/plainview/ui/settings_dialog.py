@@ -1,5 +1,8 @@
 """Settings: language, appearance, auto-lock and the privacy policy used for explanations.
-Every change applies at once (no Apply button); language switches the whole UI live."""
+Every change applies at once (no Apply button); language switches the whole UI live.
+
+"This device": whether the vault is remembered in the system keyring, with "Forget this
+device" when it is, or a plain sentence when no secure keyring is there."""
 
 from __future__ import annotations
 
@@ -25,6 +28,8 @@ from plainview.ui import theme
 from plainview.ui.context import AppContext
 from plainview.ui.i18n import resolve_language
 from plainview.ui.preferences import Preferences
+from plainview.ui.tasks import run_task
+from plainview.ui.unlock_page import device_state
 
 POLICIES = ("eea", "us", "row")
 POLICY_SETTING = "ui.policy"
@@ -126,6 +131,21 @@ class SettingsDialog(QDialog):
         row.addWidget(self.change_passphrase)
         row.addStretch(1)
         form.addRow("", row)
+        self._device_label = QLabel(self)
+        self.device_note = QLabel(self)
+        self.device_note.setWordWrap(True)
+        self.device_note.setProperty("role", "hint")
+        self.forget_device = QPushButton(self)
+        self.forget_device.hide()
+        self.forget_device.clicked.connect(self._forget_device)
+        device_box = QVBoxLayout()
+        device_box.addWidget(self.device_note)
+        forget_row = QHBoxLayout()
+        forget_row.addWidget(self.forget_device)
+        forget_row.addStretch(1)
+        device_box.addLayout(forget_row)
+        form.addRow(self._device_label, device_box)
+        self._device: tuple[bool, bool] | None = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
         self.buttons.accepted.connect(self.accept)
@@ -193,6 +213,13 @@ class SettingsDialog(QDialog):
         self.theme.setAccessibleName(self.tr("Appearance"))
         self.auto_lock.setAccessibleName(self.tr("Auto-lock after minutes without input"))
         self.policy.setAccessibleName(self.tr("Privacy policy used for explanations"))
+        self._device_label.setText(self.tr("This device:"))
+        self.forget_device.setText(self.tr("&Forget this device"))
+        self.forget_device.setAccessibleName(self.tr("Forget this device"))
+        self.forget_device.setToolTip(
+            self.tr("Remove the key saved in the system keyring; the passphrase is asked again.")
+        )
+        self._update_device_note()
         self.change_passphrase.setText(self.tr("C&hange passphrase…"))
         self.change_passphrase.setAccessibleName(self.tr("Change passphrase"))
         self.protection_title.setText(self.tr("What Plainview protects"))
@@ -230,6 +257,7 @@ class SettingsDialog(QDialog):
         self.change_passphrase.setEnabled(self.ctx.is_unlocked)
         self._update_policy_note()
         self._filling = False
+        self.refresh_device()
 
     def _update_policy_note(self) -> None:
         region = account_region(self.ctx.vault) if self.ctx.is_unlocked else None
@@ -284,3 +312,65 @@ class SettingsDialog(QDialog):
         choice = str(self.policy.currentData())
         self.ctx.vault.set_setting(POLICY_SETTING, choice)
         self.ctx.set_policy(choice)
+
+    # -- this device ---------------------------------------------------------------------
+    def refresh_device(self) -> None:
+        path = self.ctx.vault.path if self.ctx.is_unlocked else self.ctx.vault_dir
+        run_task(device_state, path, on_done=self._device_loaded)
+
+    def _device_loaded(self, state: Any, error: BaseException | None) -> None:
+        self._device = (False, False) if error is not None else state
+        self._update_device_note()
+
+    @property
+    def device_remembered(self) -> bool | None:
+        """Whether the vault is remembered here (``None`` until the keyring answered)."""
+        return None if self._device is None else self._device[1]
+
+    def _update_device_note(self) -> None:
+        if self._device is None:
+            self.device_note.setText(self.tr("Checking the system keyring…"))
+            self.forget_device.hide()
+            return
+        available, remembered = self._device
+        if remembered:
+            text = self.tr(
+                "Plainview opens without your passphrase when it starts on this computer: "
+                "its key is kept in the system keyring."
+            )
+        elif available:
+            text = self.tr(
+                "To open Plainview without your passphrase on this computer, tick "
+                "“Remember on this device” when you unlock it."
+            )
+        else:
+            text = self.tr(
+                "Remembering the vault on this computer is not available: there is no secure "
+                "system keyring. Plainview opens with your passphrase."
+            )
+        self.device_note.setText(text)
+        self.forget_device.setVisible(remembered)
+        self.forget_device.setEnabled(remembered and self.ctx.is_unlocked)
+        self._fit_height()
+
+    def _fit_height(self) -> None:
+        """Grow to fit texts that arrive after the dialog was shown (the keyring's answer)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        needed = layout.totalHeightForWidth(self.width())
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    @Slot()
+    def _forget_device(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        self.forget_device.setEnabled(False)
+        run_task(self.ctx.vault.forget_device, on_done=self._forgotten)
+
+    def _forgotten(self, _result: Any, error: BaseException | None) -> None:
+        if error is not None and not isinstance(error, PlainviewError):
+            raise error
+        self.refresh_device()

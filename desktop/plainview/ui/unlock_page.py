@@ -1,6 +1,12 @@
 """Unlock: the passphrase opens the vault (KDF off the GUI thread); "Forgot your passphrase?"
 sets a new one with the recovery code. Wrong input gets a calm sentence, a damaged vault a
-plain explanation of what to do."""
+plain explanation of what to do.
+
+"Remember on this device" (only shown when a secure system keyring is there, see
+``plainview.vault.device``): ticked, the unlock also saves a device key in the keyring; at
+start-up ``unlock_remembered()`` then opens the vault without asking. Unticked on a remembered
+vault, the unlock forgets the device. After a lock (button, Ctrl+L, idle) the passphrase is
+asked again: the device key is used only when the app starts."""
 
 from __future__ import annotations
 
@@ -10,6 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -22,6 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from plainview.errors import (
+    KeyringUnavailable,
     PlainviewError,
     VaultDamaged,
     VaultNotFound,
@@ -37,10 +45,42 @@ from plainview.ui.tasks import run_task
 log = logging.getLogger(__name__)
 
 
-def _open(path: Path, passphrase: str) -> Any:
+def _open(path: Path, passphrase: str, remember: bool | None = None) -> Any:
+    """Open with the passphrase; ``remember`` True/False adds/removes the device slot
+    (``None``: leave it). A keyring that refuses does not stop the unlock."""
     from plainview.vault import Vault
 
-    return Vault.open(path, passphrase)
+    vault = Vault.open(path, passphrase)
+    if remember is None:
+        return vault
+    try:
+        if remember and not Vault.remembered(path):
+            vault.remember_on_device()
+        elif not remember and Vault.remembered(path):
+            vault.forget_device()
+    except KeyringUnavailable:
+        log.warning("could not remember the vault on this device: the keyring refused")
+    return vault
+
+
+def device_state(path: Path | None) -> tuple[bool, bool]:
+    """(a secure keyring is there, the vault in ``path`` is remembered on this device)."""
+    from plainview.vault import Vault
+
+    available = Vault.device_available()
+    try:
+        remembered = path is not None and Vault.remembered(path)
+    except PlainviewError:
+        remembered = False
+    return available, remembered
+
+
+def _open_remembered(path: Path) -> Any:
+    from plainview.vault import Vault
+
+    if not Vault.remembered(path):
+        return None
+    return Vault.open_with_device(path)
 
 
 def _recover(path: Path, code: str, new_passphrase: str) -> Any:
@@ -64,6 +104,7 @@ class UnlockPage(QWidget):
         centered(self._steps, self, width=460)
         self.retranslate()
         ctx.language_changed.connect(self.retranslate)
+        self.refresh_device()
 
     # -- layout ------------------------------------------------------------------------
     def _build_unlock(self) -> None:
@@ -73,6 +114,8 @@ class UnlockPage(QWidget):
         self._intro = QLabel(page)
         self._intro.setWordWrap(True)
         self._passphrase = PassphraseField(page)
+        self._remember = QCheckBox(page)
+        self._remember.hide()
         self._message = QLabel(page)
         self._message.setProperty("role", "error")
         self._message.setWordWrap(True)
@@ -96,6 +139,7 @@ class UnlockPage(QWidget):
         layout.addWidget(self._intro)
         layout.addSpacing(8)
         layout.addWidget(self._passphrase)
+        layout.addWidget(self._remember)
         layout.addWidget(self._busy)
         layout.addWidget(self._message)
         layout.addLayout(buttons)
@@ -171,6 +215,14 @@ class UnlockPage(QWidget):
         self._busy.setAccessibleName(self.tr("Opening your vault"))
         self._unlock.setText(self.tr("&Unlock"))
         self._unlock.setAccessibleName(self.tr("Unlock"))
+        self._remember.setText(self.tr("R&emember on this device"))
+        self._remember.setAccessibleName(self.tr("Remember on this device"))
+        self._remember.setToolTip(
+            self.tr(
+                "Plainview then opens without your passphrase for anyone who can sign in to "
+                "this computer as you; it keeps the key in the system keyring."
+            )
+        )
         self._forgot.setText(self.tr("&Forgot your passphrase?"))
         self._forgot.setAccessibleName(self.tr("Forgot your passphrase?"))
         self._r_title.setText(self.tr("Set a new passphrase"))
@@ -238,6 +290,7 @@ class UnlockPage(QWidget):
         self._passphrase.clear()
         self._message.clear()
         self.show_unlock()
+        self.refresh_device()
 
     def refresh(self) -> None:
         """Nothing to load: the page works while locked."""
@@ -280,11 +333,19 @@ class UnlockPage(QWidget):
             return
         self._message.clear()
         self._set_busy(True)
-        run_task(_open, self.ctx.vault_dir, passphrase, on_done=self._opened)
+        remember = self._remember.isChecked() if self.remember_offered else None
+        run_task(_open, self.ctx.vault_dir, passphrase, remember, on_done=self._opened)
 
     def _set_busy(self, busy: bool) -> None:
         (self._r_busy if self.in_recovery else self._busy).setVisible(busy)
-        for w in (self._passphrase, self._unlock, self._forgot, self._back, self._set_new):
+        for w in (
+            self._passphrase,
+            self._remember,
+            self._unlock,
+            self._forgot,
+            self._back,
+            self._set_new,
+        ):
             w.setEnabled(not busy)
         for field in (self._code, self._new1, self._new2):
             field.setEnabled(not busy)
@@ -324,3 +385,54 @@ class UnlockPage(QWidget):
         self._r_message.clear()
         self._set_busy(True)
         run_task(_recover, self.ctx.vault_dir, code, new, on_done=self._opened)
+
+    # -- remember on this device ---------------------------------------------------------
+    @property
+    def remember_offered(self) -> bool:
+        """The "Remember on this device" box is shown (a secure keyring is there)."""
+        return not self._remember.isHidden()
+
+    def refresh_device(self) -> None:
+        """Ask (off the GUI thread: a keyring may answer slowly) whether the box is offered."""
+        run_task(device_state, self.ctx.vault_dir, on_done=self._device_state_loaded)
+
+    def _device_state_loaded(self, state: Any, error: BaseException | None) -> None:
+        if error is not None:
+            log.warning("could not ask the keyring (%s)", type(error).__name__)
+            state = (False, False)
+        available, remembered = state
+        self._remember.setVisible(bool(available))
+        self._remember.setChecked(bool(available and remembered))
+
+    def unlock_remembered(self) -> bool:
+        """At start-up: open with the key saved on this device, if the vault is remembered and
+        the keyring gives it. Returns whether an attempt started; the passphrase form stays
+        usable when it fails (with a sentence saying so)."""
+        if self.busy or self.ctx.vault_dir is None or self.ctx.is_unlocked:
+            return False
+        self._message.clear()
+        self._set_busy(True)
+        run_task(_open_remembered, self.ctx.vault_dir, on_done=self._remembered_opened)
+        return True
+
+    def _remembered_opened(self, vault: Any, error: BaseException | None) -> None:
+        if error is None and vault is None:  # not remembered: nothing to say
+            self._set_busy(False)
+            return
+        if error is not None:
+            self._set_busy(False)
+            if not isinstance(error, PlainviewError):
+                raise error
+            log.info("the device key did not open the vault (%s)", type(error).__name__)
+            if isinstance(error, VaultDamaged | VaultTooNew | VaultNotFound):
+                self._message.setText(self._explain(error))
+            else:
+                self._message.setText(
+                    self.tr(
+                        "Plainview could not open your vault with the key saved on this "
+                        "device. Type your passphrase."
+                    )
+                )
+            self._passphrase.setFocus()
+            return
+        self._opened(vault, None)
