@@ -44,6 +44,8 @@ HANDLERS: dict[str, str] = {
     "choices": "sharing_cmds:cmd_choices",
     "share": "sharing_cmds:cmd_share",
     "report": "sharing_cmds:cmd_report",
+    "rekey": "vault_cmds:cmd_rekey",
+    "forget-device": "vault_cmds:cmd_forget_device",
 }
 
 
@@ -89,6 +91,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("recover", help="set a new passphrase with the recovery code")
     sub.add_parser("verify", help="check every page of the vault (exit 5 if damaged)")
     sub.add_parser("self-test", help="check this installation end to end")
+    sub.add_parser("rekey", help="re-encrypt the vault with a new key; prints a new recovery code")
+    sub.add_parser("forget-device", help="stop opening the vault without a passphrase here")
     return p
 
 

@@ -1,4 +1,5 @@
-"""``init``, ``passwd``, ``recover``, ``verify`` (DESIGN.md "Command line")."""
+"""``init``, ``passwd``, ``recover``, ``verify`` (DESIGN.md "Command line"), and the added
+``rekey`` (rotate the data key) and ``forget-device`` ("remember on this device" off)."""
 
 from __future__ import annotations
 
@@ -82,4 +83,37 @@ def cmd_verify(args: argparse.Namespace, ctx: Context) -> int:
     finally:
         vault.lock()
     ctx.print("ok: every page of the vault was read and checked; nothing is damaged.")
+    return 0
+
+
+def cmd_rekey(args: argparse.Namespace, ctx: Context) -> int:
+    """Rotate the data key: re-encrypt the vault under a new random key, print the new
+    recovery code once (the old one stops working). The passphrase stays the same."""
+    passphrase = ctx.passphrase()
+    vault = Vault.open(ctx.vault_dir, passphrase)
+    try:
+        remembered = Vault.remembered(ctx.vault_dir)
+        code = vault.rotate_data_key(passphrase)
+    finally:
+        vault.lock()
+    ctx.print("The vault was re-encrypted with a new key. Your passphrase is unchanged.")
+    ctx.print(f"recovery code: {code}")
+    ctx.print(
+        "Your old recovery code no longer works. Write the new one down and keep it somewhere "
+        "safe: it will not be shown again."
+    )
+    if remembered:
+        ctx.print(
+            "This device no longer opens the vault by itself: tick “Remember on this device” "
+            "the next time you unlock to turn that on again."
+        )
+    return 0
+
+
+def cmd_forget_device(args: argparse.Namespace, ctx: Context) -> int:
+    """Remove the "remember on this device" slot and its keyring secret (no passphrase)."""
+    if Vault.forget_device_at(ctx.vault_dir):
+        ctx.print("This device no longer opens the vault without the passphrase.")
+    else:
+        ctx.print("The vault was not remembered on this device; nothing to forget.")
     return 0

@@ -48,6 +48,7 @@ import os
 import secrets
 import unicodedata
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
@@ -405,6 +406,7 @@ def parse_key_file(data: bytes) -> KeyFile:
 
 
 def read_key_file(folder: Path) -> KeyFile:
+    finish_pending_rotation(folder)
     return parse_key_file((folder / KEY_FILE).read_bytes())
 
 
@@ -418,8 +420,9 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def write_key_file(folder: Path, key_file: KeyFile) -> None:
-    """Atomically replace ``vault.key``: temp file in the same folder, fsync, rename, fsync."""
+def write_key_file(folder: Path, key_file: KeyFile, name: str = KEY_FILE) -> None:
+    """Atomically replace ``vault.key``: temp file in the same folder, fsync, rename, fsync.
+    (``name``: the file to write, ``PENDING_KEY_FILE`` during a data-key rotation.)"""
     data = key_file.to_bytes()
     tmp = folder / f".{KEY_FILE}.{secrets.token_hex(6)}.tmp"
     try:
@@ -431,7 +434,7 @@ def write_key_file(folder: Path, key_file: KeyFile) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        os.replace(tmp, folder / KEY_FILE)
+        os.replace(tmp, folder / name)
     except BaseException:
         with contextlib.suppress(OSError):
             tmp.unlink()
@@ -444,3 +447,81 @@ def remove_stale_temp_files(folder: Path) -> None:
     for stale in folder.glob(f".{KEY_FILE}.*.tmp"):
         with contextlib.suppress(OSError):
             stale.unlink()
+
+
+# --- data-key rotation: the crash-safe swap (rekey.py has the database steps) ---------------
+
+PENDING_KEY_FILE: Final = "vault.key.rekey"
+PENDING_DB_FILE: Final = "vault.db.rekey"
+_DB_FILE: Final = "vault.db"
+
+
+@contextlib.contextmanager
+def rotation_lock(folder: Path, *, wait: bool) -> Iterator[bool]:
+    """``flock`` on the vault folder: held by a rotation for its whole run, tried (without
+    waiting) by ``finish_pending_rotation`` so it never settles a rotation still running in
+    another process. Yields whether the lock is held. Where ``flock`` does not exist (not
+    POSIX) it yields True: rotation there is only safe with one process at a time."""
+    try:
+        import fcntl
+    except ImportError:
+        yield True
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        yield False
+        return
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except OSError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # closing releases the lock
+
+
+def _unlink_db(path: Path) -> None:
+    for suffix in ("", "-journal", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            Path(f"{path}{suffix}").unlink()
+
+
+def settle_rotation(folder: Path) -> str:
+    """Finish or undo a rotation a killed process left behind (call with the rotation lock).
+
+    Returns ``"none"``, ``"undone"`` (the old key and database stay) or ``"completed"``.
+    """
+    pending_key, pending_db = folder / PENDING_KEY_FILE, folder / PENDING_DB_FILE
+    if pending_key.exists():
+        if Path(f"{pending_db}").exists():
+            # Not committed: K' first (its presence means "D' is complete"), then D'.
+            pending_key.unlink()
+            _fsync_dir(folder)
+            _unlink_db(pending_db)
+            return "undone"
+        # Committed: D' already is vault.db; its key file takes vault.key's place.
+        _unlink_db(pending_db)  # a -journal/-wal the new file can not have, to be sure
+        os.replace(pending_key, folder / KEY_FILE)
+        _fsync_dir(folder)
+        return "completed"
+    if any(Path(f"{pending_db}{s}").exists() for s in ("", "-journal", "-wal", "-shm")):
+        _unlink_db(pending_db)
+        return "undone"
+    return "none"
+
+
+def finish_pending_rotation(folder: Path) -> str:
+    """``settle_rotation`` when no rotation is running (cheap when there is nothing to do)."""
+    folder = Path(folder)
+    if not (folder / PENDING_KEY_FILE).exists() and not (folder / PENDING_DB_FILE).exists():
+        return "none"
+    with rotation_lock(folder, wait=False) as held:
+        if not held:
+            return "running"
+        try:
+            return settle_rotation(folder)
+        except OSError:
+            return "failed"

@@ -1,0 +1,293 @@
+"""Rotating the data key (SECURITY.md "Keys": sqlcipher_export to a new file, verify, swap).
+
+The kill tests mirror test_kill_passwd.py: a child process rotates and is killed, either at
+each named step (``rekey.step_hook`` calls ``os._exit``) or with SIGKILL at random moments;
+afterwards the passphrase must always open the vault with every row intact (a mismatch of
+key and database would be ``VaultDamaged``)."""
+
+from __future__ import annotations
+
+import os
+import random
+import signal
+import subprocess
+import sys
+import textwrap
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from plainview.errors import PlainviewError, WrongPassphrase, WrongRecoveryCode
+from plainview.model import Record
+from plainview.vault import KdfParams, Vault, db
+from plainview.vault import keys as vkeys
+
+PASS = "rotation passphrase 9"
+N = 3000
+
+
+def _fill(v: Vault, n: int = N, marker: str = "ROTMARK") -> None:
+    iid = v.begin_import("tiktok", "json", "v2", "export.zip", "fp", None)
+    t0 = datetime(2024, 1, 1, tzinfo=UTC)
+    v.add_records(
+        iid,
+        [
+            Record(
+                "tiktok.direct_messages",
+                t0 + timedelta(minutes=i),
+                {"From": f"{marker}user{i:05d}", "Content": f"{marker}message {i:05d} 你好"},
+                f"user_data.json:Chat/{i}",
+                f"{marker}text{i:05d} {marker}message",
+            )
+            for i in range(n)
+        ],
+    )
+    v.finish_import(iid, "complete", {})
+    v.set_setting("kept", "still here")
+
+
+def _pending(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if "rekey" in p.name or p.name.endswith(".tmp"))
+
+
+@pytest.fixture
+def filled(vault_dir: Path):
+    v, code = Vault.create(vault_dir, PASS, kdf=KdfParams.floor())
+    _fill(v)
+    yield v, code
+    if not v.locked:
+        v.lock()
+
+
+def test_rotation_round_trip(filled, vault_dir):
+    v, old_code = filled
+    before = v.category_counts()
+    old_key = bytearray(v._data_key)
+    old_header = (vault_dir / db.DB_FILE).read_bytes()[:16]
+    new_code = v.rotate_data_key(PASS)
+    assert new_code != old_code
+    # Same content, usable at once, through the same Vault object.
+    assert v.category_counts() == before
+    assert len(v.search("ROTMARKmessage", limit=10_000)) == N
+    assert v.get_setting("kept") == "still here"
+    v.verify()
+    assert bytearray(v._data_key) != old_key
+    assert (vault_dir / db.DB_FILE).read_bytes()[:16] != old_header  # a new file (new salt)
+    assert _pending(vault_dir) == []
+    v.lock()
+    # The old data key no longer opens the database.
+    with pytest.raises(PlainviewError):
+        db.connect(vault_dir / db.DB_FILE, old_key).close()
+    opened = Vault.open(vault_dir, PASS)
+    assert opened.category_counts() == before
+    opened.lock()
+    Vault.open_with_recovery(vault_dir, new_code).lock()
+    with pytest.raises(WrongRecoveryCode):
+        Vault.open_with_recovery(vault_dir, old_code)
+
+
+def test_wrong_passphrase_changes_nothing(filled, vault_dir):
+    v, code = filled
+    key_before = (vault_dir / vkeys.KEY_FILE).read_bytes()
+    with pytest.raises(WrongPassphrase):
+        v.rotate_data_key("not the passphrase")
+    with pytest.raises(PlainviewError):
+        v.rotate_data_key("")
+    assert (vault_dir / vkeys.KEY_FILE).read_bytes() == key_before
+    assert v.get_setting("kept") == "still here"
+    v.lock()
+    Vault.open_with_recovery(vault_dir, code).lock()
+
+
+def test_refused_while_an_import_runs(filled, vault_dir):
+    v, _ = filled
+    iid = v.begin_import("tiktok", "json", "v2", "second.zip", "fp2", None)
+    with pytest.raises(PlainviewError, match="import is running"):
+        v.rotate_data_key(PASS)
+    v.finish_import(iid, "complete", {})
+    v.rotate_data_key(PASS)
+
+
+def test_refused_while_another_process_has_it_open(filled, vault_dir):
+    v, _code = filled
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(
+                f"""
+                import sys
+                from pathlib import Path
+                from plainview.vault import Vault
+                v = Vault.open(Path({str(vault_dir)!r}), {PASS!r})
+                v.get_setting("kept")
+                print("open", flush=True)
+                sys.stdin.readline()
+                v.lock()
+                """
+            ),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert child.stdout.readline().strip() == "open"
+        with pytest.raises(PlainviewError, match="another Plainview"):
+            v.rotate_data_key(PASS)
+        assert v.get_setting("kept") == "still here"  # still usable
+        assert _pending(vault_dir) == []
+    finally:
+        child.communicate("\n", timeout=60)
+    v.rotate_data_key(PASS)
+    v.verify()
+
+
+def test_device_slot_is_dropped(memory_keyring, filled, vault_dir):
+    v, _ = filled
+    v.remember_on_device()
+    assert memory_keyring.entries
+    v.rotate_data_key(PASS)
+    assert not Vault.remembered(vault_dir)
+    assert memory_keyring.entries == {}
+
+
+def test_no_plaintext_temp_files(tmp_path):
+    """The export runs with temp_store = MEMORY: with every temp folder pointing nowhere
+    (SQLite could not create a temp file) the rotation still works, and afterwards no marker
+    is anywhere in the vault folder."""
+    folder = tmp_path / "vault"
+    env = dict(os.environ)
+    missing = str(tmp_path / "no-such-dir")
+    env.update(TMPDIR=missing, SQLITE_TMPDIR=missing, TEMP=missing, TMP=missing)
+    child = textwrap.dedent(
+        f"""
+        import sys
+        from pathlib import Path
+        sys.path.insert(0, {str(Path(__file__).resolve().parents[3])!r})
+        from tests.unit.vault.test_rekey import _fill
+        from plainview.vault import KdfParams, Vault
+        v, _ = Vault.create(Path({str(folder)!r}), "pw", kdf=KdfParams.floor())
+        _fill(v, 4000, "PVROTCANARY")
+        v.rotate_data_key("pw")
+        assert len(v.search("PVROTCANARYmessage", limit=10000)) == 4000
+        v.lock()
+        print("done")
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", child], env=env, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.strip() == "done"
+    assert not (tmp_path / "no-such-dir").exists()
+    for path in folder.rglob("*"):
+        data = path.read_bytes()
+        for needle in ("PVROTCANARY", "你好"):
+            assert needle.encode() not in data, path.name
+            assert needle.encode("utf-16-le") not in data, path.name
+
+
+# --- kill -9 ---------------------------------------------------------------------------------
+
+STEP_CHILD = textwrap.dedent(
+    f"""
+    import os, sys
+    from pathlib import Path
+    from plainview.vault import Vault, keys, rekey
+    folder, at = Path(sys.argv[1]), sys.argv[2]
+    make = keys.new_recovery_code
+    def printed():
+        code, raw = make()
+        print(code, flush=True)
+        return code, raw
+    keys.new_recovery_code = printed
+    def hook(name):
+        if name == at:
+            os._exit(137)
+    rekey.step_hook = hook
+    v = Vault.open(folder, {PASS!r})
+    v.rotate_data_key({PASS!r})
+    print("finished", flush=True)
+    """
+)
+
+STEPS = ["exported", "verified", "key_written", "db_swapped", "key_swapped"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("at", STEPS)
+def test_killed_at_each_step(filled, vault_dir, at):
+    v, old_code = filled
+    v.lock()
+    done = subprocess.run(
+        [sys.executable, "-c", STEP_CHILD, str(vault_dir), at],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 137, done.stderr[-2000:]
+    new_code = done.stdout.split()[0]
+    left = _pending(vault_dir)
+    if at in ("key_written", "db_swapped"):
+        assert left, "the kill should leave a rotation to settle"
+    opened = Vault.open(vault_dir, PASS)  # settles, then opens: never a mismatch
+    try:
+        assert opened.get_setting("kept") == "still here"
+        assert opened.count("tiktok.direct_messages") == N
+        opened.verify()
+    finally:
+        opened.lock()
+    assert _pending(vault_dir) == []
+    committed = STEPS.index(at) >= STEPS.index("db_swapped")
+    good, bad = (new_code, old_code) if committed else (old_code, new_code)
+    Vault.open_with_recovery(vault_dir, good).lock()
+    with pytest.raises(WrongRecoveryCode):
+        Vault.open_with_recovery(vault_dir, bad)
+
+
+LOOP_CHILD = textwrap.dedent(
+    f"""
+    import sys
+    from pathlib import Path
+    from plainview.vault import Vault
+    v = Vault.open(Path(sys.argv[1]), {PASS!r})
+    print("ready", flush=True)
+    while True:
+        v.rotate_data_key({PASS!r})
+    """
+)
+
+
+@pytest.mark.slow
+def test_kill_during_rotation_random(filled, vault_dir):
+    v, _ = filled
+    v.lock()
+    rng = random.Random(20261127)
+    settled = []
+    for _ in range(16):
+        proc = subprocess.Popen(
+            [sys.executable, "-c", LOOP_CHILD, str(vault_dir)], stdout=subprocess.PIPE, text=True
+        )
+        assert proc.stdout is not None
+        assert proc.stdout.readline().strip() == "ready"
+        try:
+            proc.wait(timeout=rng.uniform(0.0, 1.5))
+        except subprocess.TimeoutExpired:
+            proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+        assert proc.returncode == -signal.SIGKILL
+        settled.append(vkeys.finish_pending_rotation(vault_dir))
+        opened = Vault.open(vault_dir, PASS)
+        try:
+            assert opened.get_setting("kept") == "still here"
+            assert opened.count("tiktok.direct_messages") == N
+        finally:
+            opened.lock()
+        assert _pending(vault_dir) == []
+    final = Vault.open(vault_dir, PASS)
+    final.verify()
+    final.lock()
+    print("settled after kills:", {s: settled.count(s) for s in set(settled)})
