@@ -244,6 +244,66 @@
     </message>
 </context>
 <context>
+    <name>RekeyDialog</name>
+    <message>
+        <source>Re-encrypt with a new key</source>
+        <extracomment>Test seam: the rotation runs through this (replaced to simulate failures).</extracomment>
+        <translation>用新密钥重新加密</translation>
+    </message>
+    <message>
+        <source>Plainview re-encrypts your whole vault with a new random key, in case the old one could have been copied. Your passphrase stays the same. Your recovery code changes: the new one is shown once, and the old one stops working. If this computer remembers the vault, it will ask for the passphrase again next time.</source>
+        <translation>Plainview 会用一个新的随机密钥重新加密你的整个保险库，以防旧密钥可能已被复制。你的密码短语保持不变。你的恢复码会更换：新的恢复码只显示一次，旧的恢复码将失效。如果这台电脑记住了保险库，下次会再次要求输入密码短语。</translation>
+    </message>
+    <message>
+        <source>Type your &amp;passphrase to confirm:</source>
+        <translation>输入你的密码短语以确认(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Passphrase</source>
+        <translation>密码短语</translation>
+    </message>
+    <message>
+        <source>Re-encrypting the vault</source>
+        <translation>正在重新加密保险库</translation>
+    </message>
+    <message>
+        <source>Re-encrypt</source>
+        <translation>重新加密</translation>
+    </message>
+    <message>
+        <source>Done: your vault now uses a new key. This is your new recovery code. It is shown only once: write it down or keep it somewhere safe, away from this computer. Your old recovery code no longer works.</source>
+        <translation>完成：你的保险库现在使用新的密钥。这是你的新恢复码，它只显示这一次：请把它抄下来，或保存在这台电脑以外的安全地方。你的旧恢复码已失效。</translation>
+    </message>
+    <message>
+        <source>New recovery code</source>
+        <translation>新恢复码</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy recovery code</source>
+        <translation>复制恢复码</translation>
+    </message>
+    <message>
+        <source>I have saved my new recovery code</source>
+        <translation>我已保存好新的恢复码</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>关闭(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>That passphrase is not right. Nothing was changed.</source>
+        <translation>密码短语不正确。没有做任何更改。</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -344,6 +404,18 @@
     <message>
         <source>Change passphrase</source>
         <translation>更改密码短语</translation>
+    </message>
+    <message>
+        <source>&amp;Re-encrypt with a new key…</source>
+        <translation>用新密钥重新加密(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Re-encrypt with a new key</source>
+        <translation>用新密钥重新加密</translation>
+    </message>
+    <message>
+        <source>A new random key for the whole vault; you get a new recovery code.</source>
+        <translation>为整个保险库换一个新的随机密钥；你会得到一个新的恢复码。</translation>
     </message>
     <message>
         <source>What Plainview protects</source>

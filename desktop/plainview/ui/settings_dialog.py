@@ -129,6 +129,9 @@ class SettingsDialog(QDialog):
         self.change_passphrase.clicked.connect(self.open_change_passphrase)
         row = QHBoxLayout()
         row.addWidget(self.change_passphrase)
+        self.rekey = QPushButton(self)
+        self.rekey.clicked.connect(self.open_rekey)
+        row.addWidget(self.rekey)
         row.addStretch(1)
         form.addRow("", row)
         self._device_label = QLabel(self)
@@ -222,6 +225,11 @@ class SettingsDialog(QDialog):
         self._update_device_note()
         self.change_passphrase.setText(self.tr("C&hange passphrase…"))
         self.change_passphrase.setAccessibleName(self.tr("Change passphrase"))
+        self.rekey.setText(self.tr("&Re-encrypt with a new key…"))
+        self.rekey.setAccessibleName(self.tr("Re-encrypt with a new key"))
+        self.rekey.setToolTip(
+            self.tr("A new random key for the whole vault; you get a new recovery code.")
+        )
         self.protection_title.setText(self.tr("What Plainview protects"))
         self.protection.setText(
             self.tr(
@@ -255,6 +263,7 @@ class SettingsDialog(QDialog):
         self.policy.setCurrentIndex(max(0, self.policy.findData(self.ctx.policy)))
         self.policy.setEnabled(self.ctx.is_unlocked)
         self.change_passphrase.setEnabled(self.ctx.is_unlocked)
+        self.rekey.setEnabled(self.ctx.is_unlocked)
         self._update_policy_note()
         self._filling = False
         self.refresh_device()
@@ -278,6 +287,16 @@ class SettingsDialog(QDialog):
         dialog = ChangePassphraseDialog(self.ctx, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+
+    @Slot()
+    def open_rekey(self) -> Any:
+        from plainview.ui.rekey_dialog import RekeyDialog
+
+        dialog = RekeyDialog(self.ctx, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.rekeyed.connect(self.refresh_device)
+        dialog.open()
+        return dialog
 
     @Slot(int)
     def _language_chosen(self, _index: int) -> None:

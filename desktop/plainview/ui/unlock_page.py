@@ -116,6 +116,7 @@ class UnlockPage(QWidget):
         self._passphrase = PassphraseField(page)
         self._remember = QCheckBox(page)
         self._remember.hide()
+        self._remembered = False  # the state the box was last loaded with
         self._message = QLabel(page)
         self._message.setProperty("role", "error")
         self._message.setWordWrap(True)
@@ -333,7 +334,9 @@ class UnlockPage(QWidget):
             return
         self._message.clear()
         self._set_busy(True)
-        remember = self._remember.isChecked() if self.remember_offered else None
+        # Only a change the user made to the box acts (a stale state must not forget).
+        checked = self._remember.isChecked()
+        remember = checked if self.remember_offered and checked != self._remembered else None
         run_task(_open, self.ctx.vault_dir, passphrase, remember, on_done=self._opened)
 
     def _set_busy(self, busy: bool) -> None:
@@ -401,8 +404,9 @@ class UnlockPage(QWidget):
             log.warning("could not ask the keyring (%s)", type(error).__name__)
             state = (False, False)
         available, remembered = state
+        self._remembered = bool(available and remembered)
         self._remember.setVisible(bool(available))
-        self._remember.setChecked(bool(available and remembered))
+        self._remember.setChecked(self._remembered)
 
     def unlock_remembered(self) -> bool:
         """At start-up: open with the key saved on this device, if the vault is remembered and
