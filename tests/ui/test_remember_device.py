@@ -4,6 +4,7 @@ path when the keyring is missing, refuses or lost the key (SECURITY.md test 11).
 
 from __future__ import annotations
 
+import base64
 import os
 import subprocess
 import sys
@@ -34,8 +35,8 @@ def test_without_a_keyring_the_box_is_not_offered(qtbot, shell_vault, main_windo
     _idle(qtbot)
     assert not page.remember_offered
     assert not page._remember.isVisible()
-    assert page.unlock_remembered()  # tries, finds nothing remembered, stays on the form
-    _idle(qtbot)
+    assert not page.unlock_remembered()  # nothing remembered: no attempt, the form stays
+    assert not page.busy
     assert main_window.state == "locked" and page.message == ""
     unlock(qtbot, main_window)  # the passphrase works as always
     dialog = _settings(qtbot, main_window, shell_ctx)
@@ -51,7 +52,7 @@ def test_plaintext_keyring_is_not_offered(qtbot, plaintext_keyring, shell_vault,
 
 
 def test_remember_then_start_up_unlocks_without_asking(
-    qtbot, memory_keyring, shell_vault, main_window, shell_ctx
+    qtbot, memory_keyring, shell_vault, main_window, shell_ctx, ui_prefs, tmp_path
 ):
     page = main_window.unlock_page
     qtbot.waitUntil(lambda: page.remember_offered, timeout=15_000)
@@ -64,6 +65,15 @@ def test_remember_then_start_up_unlocks_without_asking(
     unlock(qtbot, main_window)
     assert Vault.remembered(shell_vault.path)
     assert len(memory_keyring.entries) == 1
+    # Canary: the secret is in the keyring only, not in the vault folder or the app's settings.
+    (text,) = memory_keyring.entries.values()
+    secret = base64.b64decode(text)
+    ui_prefs.theme = "light"  # make sure the settings file exists
+    for path in tmp_path.rglob("*"):  # the vault folder and the app's settings file
+        if path.is_file():
+            data = path.read_bytes()
+            for form in (secret, text.encode(), secret.hex().encode()):
+                assert form not in data, path.name
 
     # A lock asks for the passphrase again: the device key is only used at start-up.
     main_window.lock()

@@ -414,6 +414,13 @@ class UnlockPage(QWidget):
         usable when it fails (with a sentence saying so)."""
         if self.busy or self.ctx.vault_dir is None or self.ctx.is_unlocked:
             return False
+        from plainview.vault import Vault
+
+        try:  # a small file read: no busy bar flashing on every start of a vault not remembered
+            if not Vault.remembered(self.ctx.vault_dir):
+                return False
+        except PlainviewError:
+            return False  # the passphrase unlock will explain what is wrong
         self._message.clear()
         self._set_busy(True)
         run_task(_open_remembered, self.ctx.vault_dir, on_done=self._remembered_opened)
