@@ -501,6 +501,7 @@ def settle_rotation(folder: Path) -> str:
             pending_key.unlink()
             _fsync_dir(folder)
             _unlink_db(pending_db)
+            remove_stale_temp_files(folder)
             return "undone"
         # Committed: D' already is vault.db; its key file takes vault.key's place.
         _unlink_db(pending_db)  # a -journal/-wal the new file can not have, to be sure
@@ -509,6 +510,7 @@ def settle_rotation(folder: Path) -> str:
         return "completed"
     if any(Path(f"{pending_db}{s}").exists() for s in ("", "-journal", "-wal", "-shm")):
         _unlink_db(pending_db)
+        remove_stale_temp_files(folder)  # K' may have been killed while it was written
         return "undone"
     return "none"
 

@@ -251,7 +251,8 @@ LOOP_CHILD = textwrap.dedent(
     f"""
     import sys
     from pathlib import Path
-    from plainview.vault import Vault
+    from plainview.vault import Vault, rekey
+    rekey.step_hook = lambda name: print(name, flush=True)
     v = Vault.open(Path(sys.argv[1]), {PASS!r})
     print("ready", flush=True)
     while True:
@@ -265,20 +266,34 @@ def test_kill_during_rotation_random(filled, vault_dir):
     v, _ = filled
     v.lock()
     rng = random.Random(20261127)
-    settled = []
-    for _ in range(16):
+    settled: list[str] = []
+    last: list[str] = []  # the last step the child reported before it was killed
+    for trial in range(21):
         proc = subprocess.Popen(
             [sys.executable, "-c", LOOP_CHILD, str(vault_dir)], stdout=subprocess.PIPE, text=True
         )
         assert proc.stdout is not None
         assert proc.stdout.readline().strip() == "ready"
+        # A third of the trials are killed at any moment, the others a few milliseconds after
+        # the export or after the check, so that SIGKILL lands inside the verify, write and
+        # rename steps themselves.
+        seen: list[str] = []
+        wait_for = {1: "exported", 2: "verified"}.get(trial % 3)
+        if wait_for:
+            while not seen or seen[-1] != wait_for:
+                seen.append(proc.stdout.readline().strip())
+            delay = rng.uniform(0.0, 0.006 if wait_for == "exported" else 0.003)
+        else:
+            delay = rng.uniform(0.0, 1.5)
         try:
-            proc.wait(timeout=rng.uniform(0.0, 1.5))
+            proc.wait(timeout=delay)
         except subprocess.TimeoutExpired:
             proc.send_signal(signal.SIGKILL)
         proc.wait()
+        steps = seen + [line.strip() for line in proc.stdout.read().splitlines()]
         proc.stdout.close()
         assert proc.returncode == -signal.SIGKILL
+        last.append(steps[-1] if steps else "-")
         settled.append(vkeys.finish_pending_rotation(vault_dir))
         opened = Vault.open(vault_dir, PASS)
         try:
@@ -291,3 +306,4 @@ def test_kill_during_rotation_random(filled, vault_dir):
     final.verify()
     final.lock()
     print("settled after kills:", {s: settled.count(s) for s in set(settled)})
+    print("killed after step:", {s: last.count(s) for s in set(last)})
