@@ -1290,7 +1290,12 @@ class Vault:
                     conn.close()
             except BaseException:
                 if committed:
-                    keys.settle_rotation(path)
+                    # The new database is in place: finish (the next open would do it too).
+                    try:
+                        keys.settle_rotation(path)
+                    except BaseException:
+                        keys.zero(new_key)  # this object stays locked; reopen to continue
+                        raise
                 else:
                     with contextlib.suppress(OSError):
                         (path / keys.PENDING_KEY_FILE).unlink()

@@ -307,3 +307,40 @@ def test_kill_during_rotation_random(filled, vault_dir):
     final.lock()
     print("settled after kills:", {s: settled.count(s) for s in set(settled)})
     print("killed after step:", {s: last.count(s) for s in set(last)})
+
+
+@pytest.mark.parametrize("at", ["exported", "verified", "key_written"])
+def test_error_before_commit_keeps_the_old_key(filled, vault_dir, monkeypatch, at):
+    from plainview.vault import rekey
+
+    v, old_code = filled
+
+    def fail(name):
+        if name == at:
+            raise OSError("disk full (simulated)")
+
+    monkeypatch.setattr(rekey, "step_hook", fail)
+    with pytest.raises(OSError):
+        v.rotate_data_key(PASS)
+    assert _pending(vault_dir) == []
+    assert v.get_setting("kept") == "still here"  # same object, old key, still open
+    v.set_setting("after", 1)
+    v.lock()
+    Vault.open_with_recovery(vault_dir, old_code).lock()
+
+
+def test_error_after_commit_still_finishes(filled, vault_dir, monkeypatch):
+    from plainview.vault import rekey
+
+    v, _ = filled
+
+    def fail(name):
+        if name == "db_swapped":
+            raise OSError("simulated")
+
+    monkeypatch.setattr(rekey, "step_hook", fail)
+    code = v.rotate_data_key(PASS)
+    assert _pending(vault_dir) == []
+    assert v.get_setting("kept") == "still here"
+    v.lock()
+    Vault.open_with_recovery(vault_dir, code).lock()
