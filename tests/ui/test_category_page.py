@@ -46,9 +46,11 @@ def test_logins_page_shows_explanation_table_and_count(qtbot, pages_ctx, vault, 
     assert not page.empty_label.isVisible()
     assert page.table.isVisible()
     # facts about this category and the chart, computed off the GUI thread by insights
-    from plainview.insights import facts_for
+    from plainview.insights import facts_for, local_zone
 
-    assert page.explanation.fact_texts() == [f.text for f in facts_for(vault, "tiktok.logins")]
+    # the page states hours in the user's own zone
+    expected = [f.text for f in facts_for(vault, "tiktok.logins", tz=local_zone())]
+    assert page.explanation.fact_texts() == expected
     assert page.explanation.fact_texts()
     assert page.chart.isVisible()
     assert sum(page.chart.hours()) == 12

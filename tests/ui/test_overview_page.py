@@ -62,9 +62,9 @@ def test_numbers_match_the_vault(qtbot, pages_ctx, vault):
     summary = page.summary.text()
     assert "3 of 27 kinds of data" in summary
     assert f"{page.locale().toString(1242)} records in all" in summary
-    from plainview.insights import coverage, headline_facts
+    from plainview.insights import coverage, headline_facts, local_zone
 
-    facts = headline_facts(vault, lang="en", limit=5)
+    facts = headline_facts(vault, lang="en", limit=5, tz=local_zone())
     assert facts
     for fact in facts:
         assert html.escape(fact.text) in page.facts.text()

@@ -59,10 +59,10 @@ def test_pages_switch_to_chinese_live(qtbot, pages_ctx, vault, chinese):
     assert category.explanation.title.text() == pages_ctx.catalog().title("tiktok.logins")
     assert pages_ctx.catalog().title("tiktok.logins") != "Login history"
     # facts about the user's data are fetched again, worded in Chinese
-    from plainview.insights import facts_for
+    from plainview.insights import facts_for, local_zone
 
     qtbot.waitUntil(category.details_loaded, timeout=10_000)
-    zh_facts = [f.text for f in facts_for(vault, "tiktok.logins", lang="zh_CN")]
+    zh_facts = [f.text for f in facts_for(vault, "tiktok.logins", lang="zh_CN", tz=local_zone())]
     qtbot.waitUntil(lambda: category.explanation.fact_texts() == zh_facts, timeout=10_000)
 
 

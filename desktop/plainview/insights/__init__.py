@@ -4,15 +4,17 @@
 the overview, ``coverage(vault)`` for the period, and chart series
 ``activity_by_hour`` / ``activity_over_time``. Every number is an SQL aggregate over the
 vault, so a million records cost index scans, not Python loops. The stored times are UTC
-(the export gives no time zone): the facts' sentences are in UTC and say so; the chart series
-are in the user's local time zone (``tz``, default ``local_zone()``).
+(the export gives no time zone). The facts' hours and weekdays are UTC and say so unless a
+``tz`` is given (the app's pages pass the user's zone; reports and share packages stay UTC so
+they reveal no time zone); the chart series are in the user's local time zone (``tz``,
+default ``local_zone()``).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, tzinfo
+from datetime import UTC, datetime, tzinfo
 from typing import Any, Final, Literal
 
 from plainview.catalog import POLICIES, policy_for_region
@@ -134,7 +136,7 @@ def section_status(vault: Any, category: str) -> str | None:
 # --- facts ---------------------------------------------------------------------------------
 
 
-def _general(vault: Readable, category: str, t: Texts) -> list[Fact]:
+def _general(vault: Readable, category: str, t: Texts, tz: tzinfo | None = None) -> list[Fact]:
     n, first, last, days = q.basics(vault, category)
     if n == 0:
         return []
@@ -149,48 +151,54 @@ def _general(vault: Readable, category: str, t: Texts) -> list[Fact]:
             )
         )
     if category in TIMED_ROUTINE:
-        hours = q.by_hour(vault, category)
+        hours = q.by_hour(vault, category, UTC if tz is None else tz)
         if sum(hours) >= MIN_FOR_PATTERNS:
-            out += _patterns(vault, category, t, hours, days)
+            out += _patterns(vault, category, t, hours, days, tz)
     return out
 
 
-def _routine(category: str, t: Texts, hours: list[int]) -> Fact:
+def _zone(tz: tzinfo | None) -> str | None:
+    """How an hour is labelled: ``None`` = UTC (reports, CLI), else the local zone's name."""
+    return None if tz is None else zone_label(tz)
+
+
+def _routine(category: str, t: Texts, hours: list[int], tz: tzinfo | None = None) -> Fact:
     busy = max(range(24), key=lambda h: (hours[h], -h))
     quiet = min(range(24), key=lambda h: (hours[h], h))
+    zone = _zone(tz)
     return Fact(
         "routine",
-        t.fact("routine", busy=t.hours(busy), quiet=t.hours(quiet)),
+        t.fact("routine", busy=t.hours(busy, zone), quiet=t.hours(quiet, zone)),
         {"busiest_hour": busy, "quietest_hour": quiet},
         category,
     )
 
 
-def _patterns(vault: Readable, category: str, t: Texts, hours: list[int], days: int) -> list[Fact]:
+def _patterns(
+    vault: Readable, category: str, t: Texts, hours: list[int], days: int, tz: tzinfo | None
+) -> list[Fact]:
     busy = max(range(24), key=lambda h: (hours[h], -h))
-    weekdays = q.by_weekday(vault, category)
+    weekdays = q.by_weekday(vault, category, UTC if tz is None else tz)
     top_day = max(range(7), key=lambda d: (weekdays[d], -d))
     out = [
-        Fact("busiest_hour", t.fact("busiest_hour", hours=t.hours(busy)), busy, category),
+        Fact(
+            "busiest_hour",
+            t.fact("busiest_hour", hours=t.hours(busy, _zone(tz))),
+            busy,
+            category,
+        ),
         Fact(
             "busiest_weekday",
             t.fact("busiest_weekday", weekday=t.weekday(top_day)),
             top_day,
             category,
         ),
-        _routine(category, t, hours),
+        _routine(category, t, hours, tz),
     ]
     if days:
         per_day = round(sum(hours) / days, 1)
         out.append(Fact("per_day", t.fact("per_day", per_day=t.number(per_day)), per_day, category))
     return out
-
-
-def _headline_routine(vault: Readable, t: Texts) -> list[Fact]:
-    hours = q.by_hour(vault, "tiktok.watch_history")
-    if sum(hours) < MIN_FOR_PATTERNS:
-        return []
-    return [_routine("tiktok.watch_history", t, hours)]
 
 
 def _logins(vault: Readable, t: Texts, full: bool = True) -> list[Fact]:
@@ -488,8 +496,13 @@ _SPECIFIC: Final[dict[str, list[Callable[[Readable, Texts], list[Fact]]]]] = {
 }
 
 
-def facts_for(vault: Readable, category: str, lang: str = "en") -> list[Fact]:
-    """Facts about one category of the user's data, in ``lang``. Empty when it has no data."""
+def facts_for(
+    vault: Readable, category: str, lang: str = "en", tz: tzinfo | None = None
+) -> list[Fact]:
+    """Facts about one category of the user's data, in ``lang``. Empty when it has no data.
+
+    Hours and weekdays are UTC, and say so, unless ``tz`` is given (the app passes the user's
+    zone; reports and share packages stay in UTC so they reveal no time zone)."""
     if category not in TIKTOK_CATEGORIES:
         from plainview.errors import UsageError
 
@@ -502,18 +515,21 @@ def facts_for(vault: Readable, category: str, lang: str = "en") -> list[Fact]:
     for make in _SPECIFIC.get(category, []):
         out += make(vault, t)
     if category != UNRECOGNIZED:
-        out += _general(vault, category, t)
+        out += _general(vault, category, t, tz)
     return _unique(out)
 
 
-def headline_facts(vault: Readable, lang: str = "en", limit: int = 5) -> list[Fact]:
-    """The most striking facts across the data, for the overview (at most ``limit``)."""
+def headline_facts(
+    vault: Readable, lang: str = "en", limit: int = 5, tz: tzinfo | None = None
+) -> list[Fact]:
+    """The most striking facts across the data, for the overview (at most ``limit``); hours
+    in ``tz`` when given, else UTC (see ``facts_for``)."""
     t = Texts(lang)
     candidates: list[Callable[[], list[Fact]]] = [
         lambda: _logins(vault, t, full=False),
         lambda: [f for f in _off_platform(vault, t) if f.id == "off_platform"],
         lambda: _watched(vault, t),
-        lambda: [f for f in _general(vault, "tiktok.watch_history", t) if f.id == "routine"],
+        lambda: [f for f in _general(vault, "tiktok.watch_history", t, tz) if f.id == "routine"],
         lambda: [f for f in _settings(vault, t) if f.id == "setting.Personalized Ads"],
         lambda: _location_inference(vault, t, None),
         lambda: _searched(vault, t),

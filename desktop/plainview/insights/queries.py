@@ -103,16 +103,18 @@ def by_hour(vault: Readable, category: str, tz: tzinfo = UTC) -> list[int]:
     return counts
 
 
-def by_weekday(vault: Readable, category: str) -> list[int]:
-    """Records per weekday, UTC, Monday first (1 Jan 1970 was a Thursday)."""
+def by_weekday(vault: Readable, category: str, tz: tzinfo = UTC) -> list[int]:
+    """Records per weekday in ``tz`` (UTC unless given), Monday first (1 Jan 1970 was a
+    Thursday)."""
     counts = [0] * 7
-    for day, n in rows(
-        vault,
-        "SELECT (occurred_at / 86400 + 3) % 7 AS d, count(*) FROM records "
-        "WHERE category = ? AND occurred_at >= 0 GROUP BY d",
-        (category,),
-    ):
-        counts[int(day)] = int(n)
+    for where, params, offset in _spans(vault, category, tz):
+        for day, n in rows(
+            vault,
+            "SELECT ((occurred_at + ?) / 86400 + 3) % 7 AS d, count(*) FROM records "  # noqa: S608
+            f"WHERE category = ? AND occurred_at + ? >= 0{where} GROUP BY d",
+            (offset, category, offset, *params),
+        ):
+            counts[int(day)] += int(n)
     return counts
 
 

@@ -17,7 +17,17 @@ from plainview.resources import read_text
 
 LANGS: Final = ("en", "zh_CN")
 FORMAT_KEYS: Final = frozenset(
-    {"months", "weekdays", "date", "hours", "list_sep", "list_and", "thousands", "quote"}
+    {
+        "months",
+        "weekdays",
+        "date",
+        "hours",
+        "hours_local",
+        "list_sep",
+        "list_and",
+        "thousands",
+        "quote",
+    }
 )
 NOUN_KEYS: Final = frozenset(
     {
@@ -129,9 +139,14 @@ class Texts:
         """``index`` 0 = Monday."""
         return str(self._get("format", "weekdays")[index])
 
-    def hours(self, start: int) -> str:
-        return str(self._get("format", "hours")).format(
-            start=f"{start:02d}", end=f"{(start + 1) % 24:02d}"
+    def hours(self, start: int, zone: str | None = None) -> str:
+        """``14:00 and 15:00 (UTC)``; with ``zone``, marked as local time in that zone."""
+        if zone is None:
+            return str(self._get("format", "hours")).format(
+                start=f"{start:02d}", end=f"{(start + 1) % 24:02d}"
+            )
+        return str(self._get("format", "hours_local")).format(
+            start=f"{start:02d}", end=f"{(start + 1) % 24:02d}", zone=zone
         )
 
     def quote(self, text: str) -> str:

@@ -55,7 +55,8 @@ def load_facts(vault: Any, category: str, lang: str) -> list[str]:
     facts_for = getattr(insights, "facts_for", None)
     if facts_for is None:
         return []
-    return [str(f.text) for f in facts_for(vault, category, lang=lang)]
+    # shown in the app: hours in the user's own zone (the report itself stays in UTC)
+    return [str(f.text) for f in facts_for(vault, category, lang=lang, tz=insights.local_zone())]
 
 
 def _label(parent: QWidget, role: str | None = None, *, wrap: bool = True) -> QLabel:

@@ -86,7 +86,7 @@ def load_details(vault: Any, category: str, lang: str, tz: tzinfo | None = None)
 
     zone = local_zone() if tz is None else tz
     details = CategoryDetails(count=vault.count(category))
-    details.facts = list(facts_for(vault, category, lang=lang))
+    details.facts = list(facts_for(vault, category, lang=lang, tz=zone))
     if details.count:
         details.over_time = list(activity_over_time(vault, category, bucket="month", tz=zone))
         if len(details.over_time) < 3:  # a short period reads better day by day

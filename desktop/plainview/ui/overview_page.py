@@ -49,12 +49,12 @@ class OverviewData:
 
 def load_overview(vault: Any, lang: str) -> OverviewData:
     """Worker side: everything the overview shows, from the Qt-free core."""
-    from plainview.insights import coverage, headline_facts
+    from plainview.insights import coverage, headline_facts, local_zone
 
     return OverviewData(
         counts=dict(vault.category_counts()),
         imports=list(vault.imports()),
-        facts=list(headline_facts(vault, lang=lang, limit=5)),
+        facts=list(headline_facts(vault, lang=lang, limit=5, tz=local_zone())),
         coverage=coverage(vault),
     )
 

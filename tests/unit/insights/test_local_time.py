@@ -136,3 +136,20 @@ def test_zone_label_names_dst_zones_and_gives_offsets_otherwise() -> None:
     assert insights.zone_label(SHANGHAI) == "UTC+08:00"
     assert insights.zone_label(PLUS8) == "UTC+08:00"
     assert insights.zone_label(ZoneInfo("Etc/UTC")) == "UTC"
+
+
+def test_facts_speak_local_time_only_when_asked(filled_vault: Callable[..., Any]) -> None:
+    """The app's pages pass the user's zone; reports (no tz) stay in UTC and say so."""
+    # every item at 23:30 UTC on a Sunday: 07:30 on Monday in Shanghai
+    sunday = datetime(2024, 3, 3, 23, 30, tzinfo=UTC)
+    times = [sunday + timedelta(weeks=k) for k in range(insights.MIN_FOR_PATTERNS + 5)]
+    vault = filled_vault([_watch(t, i) for i, t in enumerate(times)])
+    utc = {f.id: f for f in insights.facts_for(vault, "tiktok.watch_history")}
+    local = {f.id: f for f in insights.facts_for(vault, "tiktok.watch_history", tz=SHANGHAI)}
+    assert (utc["busiest_hour"].value, local["busiest_hour"].value) == (23, 7)
+    assert (utc["busiest_weekday"].value, local["busiest_weekday"].value) == (6, 0)
+    assert "(UTC)" in utc["busiest_hour"].text
+    assert "07:00 and 08:00 (your local time, UTC+08:00)" in local["busiest_hour"].text
+    assert "local time" in local["routine"].text and "(UTC)" not in local["routine"].text
+    headline = insights.headline_facts(vault, tz=SHANGHAI)
+    assert any("07:00 and 08:00 (your local time" in f.text for f in headline)

@@ -34,6 +34,7 @@ def test_formatting_per_language() -> None:
     assert zh.join(["甲", "乙", "丙"]) == "甲、乙和丙"
     assert en.weekday(0) == "Monday" and zh.weekday(6) == "星期日"
     assert en.hours(23) == "23:00 and 00:00 (UTC)"
+    assert en.hours(7, "UTC+08:00") == "07:00 and 08:00 (your local time, UTC+08:00)"
 
 
 def test_unknown_language_is_a_usage_error() -> None:
