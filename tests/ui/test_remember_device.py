@@ -222,3 +222,24 @@ def test_app_start_up_asks_when_not_remembered(tmp_path):
     result = _start(tmp_path, "plain")
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == ["0", "['locked']"], result.stdout + result.stderr
+
+
+def test_settings_forget_failure_is_shown(
+    qtbot, memory_keyring, shell_vault, main_window, shell_ctx, monkeypatch
+):
+    from plainview.errors import VaultDamaged
+
+    v = Vault.open(shell_vault.path, shell_vault.passphrase)
+    v.remember_on_device()
+    v.lock()
+    unlock(qtbot, main_window)
+    dialog = _settings(qtbot, main_window, shell_ctx)
+    assert dialog.device_remembered is True
+
+    def broken() -> None:
+        raise VaultDamaged("The vault's key file is damaged or was changed.")
+
+    monkeypatch.setattr(shell_ctx.vault, "forget_device", broken)
+    dialog.forget_device.click()
+    qtbot.waitUntil(lambda: "damaged" in dialog.device_note.text(), timeout=15_000)
+    assert dialog.forget_device.isEnabled()

@@ -390,6 +390,10 @@ class SettingsDialog(QDialog):
         run_task(self.ctx.vault.forget_device, on_done=self._forgotten)
 
     def _forgotten(self, _result: Any, error: BaseException | None) -> None:
-        if error is not None and not isinstance(error, PlainviewError):
-            raise error
+        if error is not None:
+            if not isinstance(error, PlainviewError):
+                raise error
+            self.device_note.setText(error.message)  # already plain words, from the core
+            self.forget_device.setEnabled(self.ctx.is_unlocked)
+            return
         self.refresh_device()
