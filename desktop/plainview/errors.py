@@ -82,3 +82,9 @@ class DeviceNotRemembered(PlainviewError):
     """The vault cannot be opened with the key saved on this device (none saved, or wrong)."""
 
     exit_code = 3
+
+
+class VaultBusy(PlainviewError):
+    """Another Plainview process is re-encrypting the vault right now (a data-key rotation)."""
+
+    exit_code = 1

@@ -59,7 +59,13 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-from plainview.errors import DeviceNotRemembered, VaultDamaged, WrongPassphrase, WrongRecoveryCode
+from plainview.errors import (
+    DeviceNotRemembered,
+    VaultBusy,
+    VaultDamaged,
+    WrongPassphrase,
+    WrongRecoveryCode,
+)
 
 KEY_FILE: Final = "vault.key"
 FORMAT: Final = 1
@@ -406,8 +412,21 @@ def parse_key_file(data: bytes) -> KeyFile:
 
 
 def read_key_file(folder: Path) -> KeyFile:
-    finish_pending_rotation(folder)
-    return parse_key_file((folder / KEY_FILE).read_bytes())
+    """Parse ``vault.key`` after settling a rotation a killed process left behind.
+
+    ``VaultBusy`` while another process rotates the data key (it holds the folder's lock):
+    its files are half swapped, and reading now could pair an old key with a new database.
+    """
+    with rotation_lock(folder, wait=False, shared=True) as held:
+        if not held:
+            raise VaultBusy(
+                "Plainview is re-encrypting this vault in another window or command.",
+                hint="Try again when it has finished (a few seconds).",
+            )
+        if (folder / PENDING_KEY_FILE).exists() or (folder / PENDING_DB_FILE).exists():
+            with contextlib.suppress(OSError):
+                settle_rotation(folder)
+        return parse_key_file((folder / KEY_FILE).read_bytes())
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -457,11 +476,12 @@ _DB_FILE: Final = "vault.db"
 
 
 @contextlib.contextmanager
-def rotation_lock(folder: Path, *, wait: bool) -> Iterator[bool]:
-    """``flock`` on the vault folder: held by a rotation for its whole run, tried (without
-    waiting) by ``finish_pending_rotation`` so it never settles a rotation still running in
-    another process. Yields whether the lock is held. Where ``flock`` does not exist (not
-    POSIX) it yields True: rotation there is only safe with one process at a time."""
+def rotation_lock(folder: Path, *, wait: bool, shared: bool = False) -> Iterator[bool]:
+    """``flock`` on the vault folder: held exclusively by a rotation for its whole run, tried
+    shared and without waiting by every key-file read (readers do not block each other), so
+    nothing settles or reads a rotation still running in another process. Yields whether the
+    lock is held. Where ``flock`` does not exist (not POSIX) it yields True: rotation there is
+    only safe with one process at a time."""
     try:
         import fcntl
     except ImportError:
@@ -469,12 +489,13 @@ def rotation_lock(folder: Path, *, wait: bool) -> Iterator[bool]:
         return
     try:
         fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        yield False
+    except OSError:  # no folder: nothing to settle or protect (the caller reports it)
+        yield True
         return
     try:
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
+            fcntl.flock(fd, mode | (0 if wait else fcntl.LOCK_NB))
         except OSError:
             yield False
             return
@@ -520,7 +541,7 @@ def finish_pending_rotation(folder: Path) -> str:
     folder = Path(folder)
     if not (folder / PENDING_KEY_FILE).exists() and not (folder / PENDING_DB_FILE).exists():
         return "none"
-    with rotation_lock(folder, wait=False) as held:
+    with rotation_lock(folder, wait=False, shared=True) as held:
         if not held:
             return "running"
         try:

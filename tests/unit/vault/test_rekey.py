@@ -344,3 +344,21 @@ def test_error_after_commit_still_finishes(filled, vault_dir, monkeypatch):
     assert v.get_setting("kept") == "still here"
     v.lock()
     Vault.open_with_recovery(vault_dir, code).lock()
+
+
+def test_reading_during_another_rotation_is_busy_not_damaged(filled, vault_dir):
+    from plainview.errors import VaultBusy
+
+    v, _ = filled
+    v.lock()
+    with vkeys.rotation_lock(vault_dir, wait=True) as held:  # as a rotating process holds it
+        assert held
+        with pytest.raises(VaultBusy) as info:
+            Vault.open(vault_dir, PASS)
+        assert "re-encrypting" in info.value.message
+        with pytest.raises(VaultBusy):
+            Vault.remembered(vault_dir)
+    with vkeys.rotation_lock(vault_dir, wait=False, shared=True) as held:  # another reader
+        assert held
+        Vault.open(vault_dir, PASS).lock()  # readers do not block each other
+    Vault.open(vault_dir, PASS).lock()
