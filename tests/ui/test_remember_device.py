@@ -243,3 +243,15 @@ def test_settings_forget_failure_is_shown(
     dialog.forget_device.click()
     qtbot.waitUntil(lambda: "damaged" in dialog.device_note.text(), timeout=15_000)
     assert dialog.forget_device.isEnabled()
+
+
+def test_keyring_refusing_to_remember_does_not_stop_the_unlock(
+    qtbot, memory_keyring, shell_vault, main_window, shell_ctx
+):
+    page = main_window.unlock_page
+    qtbot.waitUntil(lambda: page.remember_offered, timeout=15_000)
+    page._remember.setChecked(True)
+    memory_keyring.refuse = True  # e.g. the user cancelled the keyring's unlock prompt
+    unlock(qtbot, main_window)
+    assert shell_ctx.is_unlocked
+    assert not Vault.remembered(shell_vault.path)

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
 )
 
 from plainview.errors import (
-    KeyringUnavailable,
     PlainviewError,
     VaultDamaged,
     VaultNotFound,
@@ -58,8 +57,8 @@ def _open(path: Path, passphrase: str, remember: bool | None = None) -> Any:
             vault.remember_on_device()
         elif not remember and Vault.remembered(path):
             vault.forget_device()
-    except KeyringUnavailable:
-        log.warning("could not remember the vault on this device: the keyring refused")
+    except (PlainviewError, OSError) as exc:  # the vault is open: never lose it over this
+        log.warning("could not change 'remember on this device' (%s)", type(exc).__name__)
     return vault
 
 
