@@ -145,3 +145,34 @@ def test_result_for_a_deleted_widget_is_dropped(qtbot):
     release.set()
     qtbot.waitUntil(lambda: handle.done, timeout=5000)
     assert finished == [True]  # delivered, without calling into the deleted widget
+
+
+@pytest.mark.parametrize("shape", ["closure", "partial"])
+def test_result_for_a_deleted_widget_is_dropped_from_closures_and_partials(qtbot, shape):
+    """Pages pass ``def done(...)`` closures over ``self`` and partials of their methods: a
+    page deleted while its query ran must not be called into either."""
+    import functools
+
+    import shiboken6
+    from PySide6.QtWidgets import QWidget
+
+    calls: list[object] = []
+
+    class Page(QWidget):
+        def loaded(self, tag, result, error):
+            calls.append(tag)
+            self.setWindowTitle(tag)  # raises if the C++ widget is gone
+
+    page = Page()
+
+    def done(result, error):
+        calls.append(result)
+        page.setWindowTitle(str(result))
+
+    callback = done if shape == "closure" else functools.partial(page.loaded, "x")
+    release = threading.Event()
+    handle = run_task(release.wait, 5, on_done=callback)
+    shiboken6.delete(page)
+    release.set()
+    qtbot.waitUntil(lambda: handle.done, timeout=5000)
+    assert calls == []

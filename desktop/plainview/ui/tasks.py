@@ -21,11 +21,12 @@ long-lived dispatcher by task id, so no QObject can end up destroyed on a worker
 
 from __future__ import annotations
 
+import functools
 import inspect
 import itertools
 import logging
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeGuard
 
 import shiboken6
@@ -203,15 +204,32 @@ class TaskHandle(QObject):
 
 
 def _alive(callback: Callable[..., Any] | None) -> TypeGuard[Callable[..., Any]]:
-    """False for no callback, or a method of a widget that was deleted meanwhile (a page
-    closed while its query ran): its result has nowhere to go."""
+    """False for no callback, or one whose widget was deleted meanwhile (a page closed while
+    its query ran): its result has nowhere to go. The widget is the bound method's object,
+    a ``functools.partial``'s function's object, or a QObject a closure captured (the
+    ``def done(...)`` a page defines inside ``refresh`` and that uses ``self``)."""
     if callback is None:
         return False
-    owner = getattr(callback, "__self__", None)
-    if isinstance(owner, QObject) and not shiboken6.isValid(owner):
-        log.debug("result dropped: its receiver was deleted")
-        return False
+    for owner in _owners(callback):
+        if not shiboken6.isValid(owner):
+            log.debug("result dropped: its receiver was deleted")
+            return False
     return True
+
+
+def _owners(callback: Any, depth: int = 0) -> Iterator[QObject]:
+    owner = getattr(callback, "__self__", None)
+    if isinstance(owner, QObject):
+        yield owner
+    if depth < 3 and isinstance(callback, functools.partial):
+        yield from _owners(callback.func, depth + 1)
+    for cell in getattr(callback, "__closure__", None) or ():
+        try:
+            value = cell.cell_contents
+        except ValueError:  # an empty cell
+            continue
+        if isinstance(value, QObject):
+            yield value
 
 
 class _Runner(QRunnable):
