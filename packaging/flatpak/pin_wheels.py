@@ -120,9 +120,10 @@ def render(wheels: dict[str, tuple[str, str]]) -> str:
 #       packaging/flatpak/{APP_ID}.yml
 #   flatpak run {APP_ID}
 #
-# Permissions: a window (Wayland, X11 fallback), GPU, IPC for X11 shared memory. No network
-# (Plainview makes no connections), no home folder: archives are opened and reports saved
-# through the file chooser portal; the vault lives in ~/.var/app/{APP_ID}/.
+# Permissions: a window (Wayland, X11 fallback), GPU, IPC for X11 shared memory, and the
+# Secret Service (org.freedesktop.secrets) for the optional "remember on this device". No
+# network (Plainview makes no connections), no home folder: archives are opened and reports
+# saved through the file chooser portal; the vault lives in ~/.var/app/{APP_ID}/.
 app-id: {APP_ID}
 runtime: org.kde.Platform
 runtime-version: '{RUNTIME_VERSION}'
@@ -133,6 +134,7 @@ finish-args:
   - --socket=fallback-x11
   - --share=ipc
   - --device=dri
+  - --talk-name=org.freedesktop.secrets
 cleanup:
   - /include
   - /lib/pkgconfig

@@ -169,6 +169,10 @@ def test_flatpak_manifest_consistent_and_offline() -> None:
     finish = manifest["finish-args"]
     assert not any("network" in arg for arg in finish), "Plainview must not get network access"
     assert not any(arg.startswith(("--filesystem=home", "--filesystem=host")) for arg in finish)
+    # the keyring slot ("remember on this device") talks to the Secret Service, nothing else
+    assert [a for a in finish if a.startswith("--talk-name")] == [
+        "--talk-name=org.freedesktop.secrets"
+    ]
     wheels: dict[str, str] = {}
     for module in manifest["modules"]:
         for source in module["sources"]:
