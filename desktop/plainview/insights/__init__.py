@@ -168,7 +168,7 @@ def _routine(category: str, t: Texts, hours: list[int], tz: tzinfo | None = None
     zone = _zone(tz)
     return Fact(
         "routine",
-        t.fact("routine", busy=t.hours(busy, zone), quiet=t.hours(quiet, zone)),
+        t.fact("routine", busy=t.hours(busy, zone, marked=False), quiet=t.hours(quiet, zone)),
         {"busiest_hour": busy, "quietest_hour": quiet},
         category,
     )

@@ -23,6 +23,7 @@ FORMAT_KEYS: Final = frozenset(
         "date",
         "hours",
         "hours_local",
+        "hours_plain",
         "list_sep",
         "list_and",
         "thousands",
@@ -139,13 +140,11 @@ class Texts:
         """``index`` 0 = Monday."""
         return str(self._get("format", "weekdays")[index])
 
-    def hours(self, start: int, zone: str | None = None) -> str:
-        """``14:00 and 15:00 (UTC)``; with ``zone``, marked as local time in that zone."""
-        if zone is None:
-            return str(self._get("format", "hours")).format(
-                start=f"{start:02d}", end=f"{(start + 1) % 24:02d}"
-            )
-        return str(self._get("format", "hours_local")).format(
+    def hours(self, start: int, zone: str | None = None, *, marked: bool = True) -> str:
+        """``14:00 and 15:00 (UTC)``; with ``zone``, marked as local time in that zone;
+        ``marked=False`` leaves the zone out (a sentence that names it once, at the end)."""
+        key = "hours_plain" if not marked else "hours" if zone is None else "hours_local"
+        return str(self._get("format", key)).format(
             start=f"{start:02d}", end=f"{(start + 1) % 24:02d}", zone=zone
         )
 

@@ -151,5 +151,7 @@ def test_facts_speak_local_time_only_when_asked(filled_vault: Callable[..., Any]
     assert "(UTC)" in utc["busiest_hour"].text
     assert "07:00 and 08:00 (your local time, UTC+08:00)" in local["busiest_hour"].text
     assert "local time" in local["routine"].text and "(UTC)" not in local["routine"].text
+    assert local["routine"].text.count("local time") == 1  # the zone is named once
     headline = insights.headline_facts(vault, tz=SHANGHAI)
-    assert any("07:00 and 08:00 (your local time" in f.text for f in headline)
+    assert any("most active between 07:00 and 08:00" in f.text for f in headline)
+    assert any("(your local time, UTC+08:00)" in f.text for f in headline)
