@@ -10,7 +10,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-from plainview.ui.main_window import SECTION_SHORTCUTS
 from plainview.ui.settings_dialog import SettingsDialog
 from plainview.ui.sidebar import AUDIT, CHOICES, OVERVIEW, category_key
 from tests.fixtures.plugin_pages import login, search_term, watch
@@ -41,20 +40,6 @@ def unlocked(qtbot, shell_vault, main_window, shell_ctx):
     qtbot.waitUntil(lambda: main_window.sidebar.data.counts.get("tiktok.logins") == 1)
     main_window.activateWindow()
     return main_window
-
-
-def test_the_mapping_is_fixed():
-    assert SECTION_SHORTCUTS == (
-        "overview",
-        "group:high",
-        "group:medium",
-        "group:low",
-        "choices",
-        "audit",
-        "import",
-        "search",
-        "settings",
-    )
 
 
 def test_ctrl_1_to_6_select_sidebar_sections(qtbot, unlocked):
