@@ -449,9 +449,20 @@ class Vault:
             keys.zero(data_key)
         with self._lock:
             self._key()  # still unlocked
+            self._unchanged_since(old)
             keys.remove_stale_temp_files(self._path)
             keys.write_key_file(self._path, new)
             self._key_file = new
+
+    def _unchanged_since(self, seen: KeyFile) -> None:
+        """Refuse to write a key file built from ``seen`` when another change (a rotation, a
+        passphrase change) replaced it meanwhile (call holding ``self._lock``): its slots
+        could wrap a data key that no longer opens ``vault.db``."""
+        if self._key_file is not seen:
+            raise PlainviewError(
+                "The vault's keys were changed meanwhile, so this change was not saved.",
+                hint="Try again.",
+            )
 
     @property
     def path(self) -> Path:
@@ -1144,7 +1155,8 @@ class Vault:
 
         with self._lock:
             data_key = bytearray(self._key())
-            new = self._key_file.copy()
+            old = self._key_file
+            new = old.copy()
         secret = device.new_secret()
         try:
             new.set_device_slot(data_key, secret)
@@ -1156,6 +1168,7 @@ class Vault:
             keys.zero(data_key)
         with self._lock:
             self._key()  # still unlocked
+            self._unchanged_since(old)
             keys.remove_stale_temp_files(self._path)
             keys.write_key_file(self._path, new)
             self._key_file = new
@@ -1233,8 +1246,13 @@ class Vault:
         finally:
             keys.zero(raw_code)
         with self._lock:
-            self._key()
-            self._refuse_while_importing()
+            try:
+                self._key()
+                self._refuse_while_importing()
+                self._unchanged_since(old_file)
+            except BaseException:
+                keys.zero(new_key)
+                raise
             self._swap_data_key(new_key, new_file)
         if old_file.has_device_slot:
             device.delete_secret(old_file.vault_id)

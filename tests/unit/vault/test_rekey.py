@@ -362,3 +362,85 @@ def test_reading_during_another_rotation_is_busy_not_damaged(filled, vault_dir):
         assert held
         Vault.open(vault_dir, PASS).lock()  # readers do not block each other
     Vault.open(vault_dir, PASS).lock()
+
+
+# --- a key-file change that started before a rotation must not undo it ---------------------
+
+
+def test_remember_finishing_after_a_rotation_does_not_write_the_old_key(memory_keyring, vault_dir):
+    """The keyring step of remember_on_device can wait a long time (a keyring asking to be
+    unlocked); a rotation done meanwhile must not be overwritten with slots of the old key."""
+    v, _code = Vault.create(vault_dir, PASS, kdf=KdfParams.floor())
+    v.set_setting("kept", "still here")
+    store = memory_keyring.set_password
+    rotated: list[str] = []
+
+    def slow_store(service: str, username: str, password: str) -> None:
+        if not rotated:
+            rotated.append(v.rotate_data_key(PASS))
+        store(service, username, password)
+
+    memory_keyring.set_password = slow_store  # type: ignore[method-assign]
+    try:
+        with pytest.raises(PlainviewError):
+            v.remember_on_device()
+    finally:
+        v.lock()
+    opened = Vault.open(vault_dir, PASS)
+    try:
+        assert opened.get_setting("kept") == "still here"
+    finally:
+        opened.lock()
+    Vault.open_with_recovery(vault_dir, rotated[0]).lock()
+
+
+def test_passphrase_change_finishing_after_a_rotation_does_not_write_the_old_key(
+    vault_dir, monkeypatch
+):
+    v, _code = Vault.create(vault_dir, PASS, kdf=KdfParams.floor())
+    v.set_setting("kept", "still here")
+    original = vkeys.KeyFile.set_passphrase_slot
+    rotated: list[str] = []
+
+    def slow_wrap(self: vkeys.KeyFile, data_key: bytearray, passphrase: str) -> None:
+        original(self, data_key, passphrase)
+        if not rotated:  # Argon2id of the new passphrase runs outside the vault's lock
+            rotated.append("")
+            rotated[0] = v.rotate_data_key(PASS)
+
+    monkeypatch.setattr(vkeys.KeyFile, "set_passphrase_slot", slow_wrap)
+    try:
+        with pytest.raises(PlainviewError):
+            v.change_passphrase("a new one")
+    finally:
+        v.lock()
+    monkeypatch.setattr(vkeys.KeyFile, "set_passphrase_slot", original)
+    opened = Vault.open(vault_dir, PASS)
+    try:
+        assert opened.get_setting("kept") == "still here"
+    finally:
+        opened.lock()
+
+
+def test_rotation_after_a_passphrase_change_meanwhile_is_refused(vault_dir, monkeypatch):
+    """The passphrase typed for a rotation is checked against the key file of that moment; a
+    passphrase change that lands during that check must not be silently reverted."""
+    v, _code = Vault.create(vault_dir, PASS, kdf=KdfParams.floor())
+    original = vkeys.KeyFile.unwrap_passphrase
+    changed: list[bool] = []
+
+    def slow_check(self: vkeys.KeyFile, passphrase: str) -> bytearray:
+        key = original(self, passphrase)
+        if not changed:
+            changed.append(True)
+            v.change_passphrase("changed meanwhile")
+        return key
+
+    monkeypatch.setattr(vkeys.KeyFile, "unwrap_passphrase", slow_check)
+    try:
+        with pytest.raises(PlainviewError):
+            v.rotate_data_key(PASS)
+    finally:
+        v.lock()
+    monkeypatch.setattr(vkeys.KeyFile, "unwrap_passphrase", original)
+    Vault.open(vault_dir, "changed meanwhile").lock()
