@@ -163,8 +163,9 @@ from PySide6.QtWidgets import QApplication
 from tests.fixtures.plugin_keyring import MemoryKeyring
 from plainview.app import run_gui
 from plainview.ui import tasks
-from plainview.vault import KdfParams, Vault
+from plainview.vault import KdfParams, Vault, device
 
+device.TRUSTED_MODULES += ("tests",)  # MemoryKeyring stands in for an OS keyring
 backend = MemoryKeyring()
 keyring.set_keyring(backend)
 folder = Path(sys.argv[1])

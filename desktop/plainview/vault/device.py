@@ -14,10 +14,12 @@ anyone who copies the profile folder can read: the device secret there would und
 promise of SECURITY.md. So we accept a backend only when all of these hold:
 
 - its ``priority`` is above 0 (``keyring``'s own "usable" rule; reading it must not fail);
-- its class is not defined in ``keyring.backends.fail`` (every call raises) or
-  ``keyring.backends.null`` (stores nothing);
-- its class is not defined in ``keyrings.alt`` at all: that package holds the plain-text,
-  "encrypted file with its own password" and other non-recommended stores;
+- its class is one of ``keyring``'s own OS stores (``TRUSTED_MODULES``: Secret Service /
+  libsecret, KWallet, macOS Keychain, Windows Credential Manager). An allow-list, not a list
+  of known bad ones: plug-ins keep secrets in ways we cannot check (``keyrings.alt`` and
+  ``keyrings.cryptfile`` both ship a ``PlaintextKeyring``, and their "encrypted file" stores
+  ask for their own password with ``getpass``, on a terminal or blocking on stdin). So
+  ``fail`` (every call raises), ``null`` (stores nothing) and every plug-in are refused;
 - a ``ChainerBackend`` (the "try them all" wrapper) is never used itself, as it would write to
   whichever chained store comes first: we use the highest-priority chained backend that
   passes the rules above, or nothing.
@@ -44,7 +46,14 @@ from plainview.errors import KeyringUnavailable
 
 SERVICE: Final = "Plainview"
 SECRET_BYTES: Final = 32
-_REFUSED_MODULES: Final = ("keyrings.alt", "keyring.backends.fail", "keyring.backends.null")
+#: Modules (and their sub-modules) whose backends are OS keyrings (see the docstring).
+TRUSTED_MODULES: tuple[str, ...] = (
+    "keyring.backends.SecretService",
+    "keyring.backends.libsecret",
+    "keyring.backends.kwallet",
+    "keyring.backends.macOS",
+    "keyring.backends.Windows",
+)
 
 log = logging.getLogger(__name__)
 
@@ -69,7 +78,7 @@ def is_secure(backend: KeyringBackend) -> bool:
     if isinstance(backend, ChainerBackend):
         return False
     module = type(backend).__module__
-    if any(module == name or module.startswith(name + ".") for name in _REFUSED_MODULES):
+    if not any(module == name or module.startswith(name + ".") for name in TRUSTED_MODULES):
         return False
     return _priority(backend) > 0
 

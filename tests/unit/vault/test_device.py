@@ -9,6 +9,7 @@ from pathlib import Path
 
 import keyring
 import pytest
+from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail, null
 
 from plainview.errors import DeviceNotRemembered, KeyringUnavailable, VaultDamaged
@@ -274,3 +275,64 @@ def test_keyring_file_kept_after_failed_open(memory_keyring, vault, vault_dir: P
     with pytest.raises(DeviceNotRemembered):
         Vault.open_with_device(vault_dir)
     assert (vault_dir / vkeys.KEY_FILE).read_bytes() == before
+
+
+def _backend_from(module: str, priority: float = 0.5) -> KeyringBackend:
+    """A working backend whose class says it comes from ``module`` (as a plug-in's would)."""
+    cls = type("ThirdParty", (MemoryKeyring,), {"priority": priority, "__module__": module})
+    return cls()
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "keyrings.cryptfile.file",  # its PlaintextKeyring: a plain file, priority 0.5
+        "keyrings.cryptfile.cryptfile",  # asks for its own password with getpass
+        "some_plugin.backends",  # any other plug-in: we cannot know how it stores secrets
+    ],
+)
+def test_keyrings_outside_the_os_stores_are_refused(module, vault, vault_dir):
+    backend = _backend_from(module)
+    keyring.set_keyring(backend)
+    assert not device.is_secure(backend)
+    assert device.secure_backend() is None
+    with pytest.raises(KeyringUnavailable):
+        vault.remember_on_device()
+    assert backend.entries == {} and not Vault.remembered(vault_dir)  # type: ignore[attr-defined]
+
+
+def test_os_keyring_modules_are_accepted():
+    for module in (
+        "keyring.backends.SecretService",
+        "keyring.backends.libsecret",
+        "keyring.backends.kwallet",
+        "keyring.backends.macOS",
+        "keyring.backends.Windows",
+    ):
+        assert device.is_secure(_backend_from(module, priority=5.0)), module
+    assert not device.is_secure(_backend_from("keyring.backends.SecretService", priority=0))
+
+
+def test_encrypted_file_keyring_is_refused_without_asking_for_its_password(
+    monkeypatch, vault, vault_dir, tmp_path
+):
+    """keyrings.alt's EncryptedKeyring asks for a password with getpass (on a terminal, or
+    blocking on stdin): Plainview must refuse it before anything could prompt."""
+    import getpass
+
+    from keyrings.alt.file import EncryptedKeyring
+
+    def no_prompt(*args: object, **kwargs: object) -> str:
+        raise AssertionError("a keyring asked for a password")
+
+    monkeypatch.setattr(getpass, "getpass", no_prompt)
+    # Built without __init__, which needs pycryptodome (not installed here; with it installed
+    # keyring may pick this backend by itself).
+    backend = EncryptedKeyring.__new__(EncryptedKeyring)
+    backend.file_path = str(tmp_path / "crypted.cfg")  # type: ignore[misc]
+    keyring.set_keyring(backend)
+    assert device.secure_backend() is None and not Vault.device_available()
+    with pytest.raises(KeyringUnavailable):
+        vault.remember_on_device()
+    assert Vault.forget_device_at(vault_dir) is False
+    assert not (tmp_path / "crypted.cfg").exists()
