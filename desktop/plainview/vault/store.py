@@ -15,7 +15,7 @@ import json
 import secrets
 import threading
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from itertools import islice
@@ -28,6 +28,7 @@ import orjson
 from plainview.errors import (
     PlainviewError,
     UsageError,
+    VaultDamaged,
     VaultExists,
     VaultLocked,
     VaultNotFound,
@@ -406,19 +407,36 @@ class Vault:
         return vault
 
     @classmethod
+    def _open_by(cls, path: Path, unwrap: Callable[[KeyFile], bytearray]) -> Vault:
+        """Read the key file, ``unwrap`` the data key from it, open the database.
+
+        Another process may rotate the data key between our read of ``vault.key`` and our
+        opening of ``vault.db`` (the key derivation takes about a second): the old key then
+        meets the new database, which looks exactly like damage. When ``vault.key`` changed
+        meanwhile, start once more from the new key file (where the passphrase opens the new
+        key, and an old recovery code or device secret is simply wrong)."""
+        path = Path(path)
+        for attempt in range(2):
+            key_file = cls._read_key_file(path)
+            data_key = unwrap(key_file)
+            try:
+                return cls._unlock(path, key_file, data_key)
+            except VaultDamaged:
+                if attempt or cls._read_key_file(path) == key_file:
+                    raise
+        raise AssertionError("unreachable")
+
+    @classmethod
     def open(cls, path: Path, passphrase: str) -> Vault:
-        key_file = cls._read_key_file(path)
-        return cls._unlock(Path(path), key_file, key_file.unwrap_passphrase(passphrase))
+        return cls._open_by(path, lambda key_file: key_file.unwrap_passphrase(passphrase))
 
     @classmethod
     def open_with_recovery(cls, path: Path, code: str) -> Vault:
-        key_file = cls._read_key_file(path)
         raw = keys.parse_recovery_code(code)
         try:
-            data_key = key_file.unwrap_recovery(raw)
+            return cls._open_by(path, lambda key_file: key_file.unwrap_recovery(raw))
         finally:
             keys.zero(raw)
-        return cls._unlock(Path(path), key_file, data_key)
 
     @classmethod
     def recover(cls, path: Path, code: str, new_passphrase: str) -> None:
@@ -1130,23 +1148,25 @@ class Vault:
         from plainview.errors import DeviceNotRemembered
         from plainview.vault import device
 
-        key_file = cls._read_key_file(path)
-        if not key_file.has_device_slot:
-            raise DeviceNotRemembered(
-                "This vault is not remembered on this device.",
-                hint="Unlock it with your passphrase.",
-            )
-        secret = device.load_secret(key_file.vault_id)
-        if secret is None:
-            raise DeviceNotRemembered(
-                "The key saved for this vault is no longer in this device's keyring.",
-                hint="Unlock it with your passphrase; you can remember it on this device again.",
-            )
-        try:
-            data_key = key_file.unwrap_device(secret)
-        finally:
-            keys.zero(secret)
-        return cls._unlock(Path(path), key_file, data_key)
+        def unwrap(key_file: KeyFile) -> bytearray:
+            if not key_file.has_device_slot:
+                raise DeviceNotRemembered(
+                    "This vault is not remembered on this device.",
+                    hint="Unlock it with your passphrase.",
+                )
+            secret = device.load_secret(key_file.vault_id)
+            if secret is None:
+                raise DeviceNotRemembered(
+                    "The key saved for this vault is no longer in this device's keyring.",
+                    hint="Unlock it with your passphrase; you can remember it on this device "
+                    "again.",
+                )
+            try:
+                return key_file.unwrap_device(secret)
+            finally:
+                keys.zero(secret)
+
+        return cls._open_by(path, unwrap)
 
     def remember_on_device(self) -> None:
         """Add (or renew) the device slot: a new secret goes into the keyring first, then

@@ -444,3 +444,52 @@ def test_rotation_after_a_passphrase_change_meanwhile_is_refused(vault_dir, monk
         v.lock()
     monkeypatch.setattr(vkeys.KeyFile, "unwrap_passphrase", original)
     Vault.open(vault_dir, "changed meanwhile").lock()
+
+
+# --- a process that read vault.key just before another one rotated -------------------------
+
+
+@pytest.fixture
+def rotates_while_opening(vault_dir, monkeypatch):
+    """Another open Vault rotates the data key while an opener derives its key (Argon2id or
+    HKDF) from the key file it has just read: the opener then holds the OLD data key."""
+    other, code = Vault.create(vault_dir, PASS, kdf=KdfParams.floor())
+    other.set_setting("kept", "still here")
+    codes: list[str] = []
+
+    def after_first_read(original):
+        def wrapped(self, secret):
+            key = original(self, secret)
+            if not codes:
+                codes.append("")
+                codes[0] = other.rotate_data_key(PASS)
+                other.lock()
+            return key
+
+        return wrapped
+
+    for name in ("unwrap_passphrase", "unwrap_recovery"):
+        monkeypatch.setattr(vkeys.KeyFile, name, after_first_read(getattr(vkeys.KeyFile, name)))
+    yield code, codes
+    if not other.locked:
+        other.lock()
+
+
+def test_open_just_before_a_rotation_opens_with_the_new_key(rotates_while_opening, vault_dir):
+    """Not 'damaged, restore a backup' (which would make people throw away a good vault)."""
+    _old_code, codes = rotates_while_opening
+    opened = Vault.open(vault_dir, PASS)
+    try:
+        assert codes and opened.get_setting("kept") == "still here"
+    finally:
+        opened.lock()
+
+
+def test_old_recovery_code_just_before_a_rotation_is_the_wrong_code(
+    rotates_while_opening, vault_dir
+):
+    old_code, codes = rotates_while_opening
+    with pytest.raises(WrongRecoveryCode):
+        Vault.open_with_recovery(vault_dir, old_code)
+    assert codes
+    Vault.open_with_recovery(vault_dir, codes[0]).lock()
