@@ -1332,14 +1332,22 @@ class Vault:
                     try:
                         keys.settle_rotation(path)
                     except BaseException:
-                        keys.zero(new_key)  # this object stays locked; reopen to continue
+                        # This object stays locked (reopen to continue): no key kept.
+                        keys.zero(new_key)
+                        keys.zero(old_key)
+                        self._data_key = None
                         raise
                 else:
                     with contextlib.suppress(OSError):
                         (path / keys.PENDING_KEY_FILE).unlink()
                     keys._unlink_db(path / keys.PENDING_DB_FILE)
                     keys.zero(new_key)
-                    self._conn = db.connect(path / db.DB_FILE, old_key)
+                    try:
+                        self._conn = db.connect(path / db.DB_FILE, old_key)
+                    except BaseException:
+                        keys.zero(old_key)  # locked for good, like the case above
+                        self._data_key = None
+                        raise
                     raise
             self._conn = db.connect(path / db.DB_FILE, new_key)
             keys.zero(old_key)

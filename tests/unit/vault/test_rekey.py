@@ -493,3 +493,59 @@ def test_old_recovery_code_just_before_a_rotation_is_the_wrong_code(
         Vault.open_with_recovery(vault_dir, old_code)
     assert codes
     Vault.open_with_recovery(vault_dir, codes[0]).lock()
+
+
+@pytest.mark.parametrize("when", ["finishing_after_commit", "reopening_before_commit"])
+def test_a_vault_left_unusable_by_a_failed_rotation_holds_no_key(
+    filled, vault_dir, monkeypatch, when
+):
+    """When the rotation can neither finish nor reopen the old database, the Vault object
+    is locked: its key buffers are zeroed, not left behind for a later lock() to find."""
+    from plainview.vault import rekey
+
+    v, old_code = filled
+    key_buffer = v._data_key
+    settle = vkeys.settle_rotation
+    connect = db.connect
+
+    def fail(name):
+        if name == ("db_swapped" if when == "finishing_after_commit" else "exported"):
+            raise OSError("simulated")
+
+    def settle_fails_after_commit(folder):
+        if (folder / vkeys.PENDING_KEY_FILE).exists() and not (
+            folder / vkeys.PENDING_DB_FILE
+        ).exists():
+            raise OSError("simulated: cannot rename the key file")
+        return settle(folder)
+
+    def reconnect_fails(path, key, *args, **kwargs):
+        raise OSError("simulated: cannot reopen")
+
+    monkeypatch.setattr(rekey, "step_hook", fail)
+    if when == "finishing_after_commit":
+        monkeypatch.setattr(vkeys, "settle_rotation", settle_fails_after_commit)
+    else:
+        monkeypatch.setattr(rekey, "verify", lambda *a: None)
+        real_export = rekey.export
+
+        def export_then_break_connect(*args):
+            real_export(*args)
+            monkeypatch.setattr(db, "connect", reconnect_fails)
+
+        monkeypatch.setattr(rekey, "export", export_then_break_connect)
+    with pytest.raises(OSError):
+        v.rotate_data_key(PASS)
+    monkeypatch.setattr(db, "connect", connect)
+    monkeypatch.setattr(vkeys, "settle_rotation", settle)
+    assert v.locked
+    assert key_buffer is not None and not any(key_buffer)
+    assert v._data_key is None
+    v.lock()
+    opened = Vault.open(vault_dir, PASS)  # the next open settles whatever is left
+    try:
+        assert opened.get_setting("kept") == "still here"
+    finally:
+        opened.lock()
+    if when == "reopening_before_commit":
+        Vault.open_with_recovery(vault_dir, old_code).lock()
