@@ -19,6 +19,9 @@ PASS = "cli rekey passphrase"
 
 def run(*args: str, vault: Path, **env: str) -> subprocess.CompletedProcess[str]:
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("PLAINVIEW_")}
+    # The child never touches this machine's real keyring (it could even prompt to unlock
+    # it): keyring's fail backend, so the child sees no secure keyring at all.
+    full_env["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"
     full_env.update(env)
     return subprocess.run(
         [sys.executable, "-m", "plainview", "--vault", str(vault), *args],
