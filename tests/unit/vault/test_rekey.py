@@ -549,3 +549,23 @@ def test_a_vault_left_unusable_by_a_failed_rotation_holds_no_key(
         opened.lock()
     if when == "reopening_before_commit":
         Vault.open_with_recovery(vault_dir, old_code).lock()
+
+
+def test_export_connection_keeps_temp_files_in_memory(filled, monkeypatch):
+    """SQLCipher does not encrypt temp files, and SQLite falls back to /var/tmp or /tmp (and
+    unlinks its temp files at once) when TMPDIR is missing, so a folder scan cannot see them:
+    check the pragma on the very connection that runs sqlcipher_export."""
+    from plainview.vault import rekey
+
+    v, _ = filled
+    real_export = rekey.export
+    seen: list[int] = []
+
+    def export(conn, target, new_key):
+        seen.append(conn.execute("PRAGMA temp_store").fetchone()[0])
+        real_export(conn, target, new_key)
+        seen.append(conn.execute("PRAGMA temp_store").fetchone()[0])
+
+    monkeypatch.setattr(rekey, "export", export)
+    v.rotate_data_key(PASS)
+    assert seen == [2, 2]
