@@ -480,8 +480,9 @@ def rotation_lock(folder: Path, *, wait: bool, shared: bool = False) -> Iterator
     """``flock`` on the vault folder: held exclusively by a rotation for its whole run, tried
     shared and without waiting by every key-file read (readers do not block each other), so
     nothing settles or reads a rotation still running in another process. Yields whether the
-    lock is held. Where ``flock`` does not exist (not POSIX) it yields True: rotation there is
-    only safe with one process at a time."""
+    lock is held (on a file system without flock: yes for a reader, no for a rotation).
+    Where ``flock`` does not exist (not POSIX) it yields True: rotation there is only safe
+    with one process at a time."""
     try:
         import fcntl
     except ImportError:
@@ -496,8 +497,14 @@ def rotation_lock(folder: Path, *, wait: bool, shared: bool = False) -> Iterator
         try:
             mode = fcntl.LOCK_SH if shared else fcntl.LOCK_EX
             fcntl.flock(fd, mode | (0 if wait else fcntl.LOCK_NB))
-        except OSError:
+        except BlockingIOError:  # held by another process
             yield False
+            return
+        except OSError:
+            # This file system has no flock (ENOLCK, EOPNOTSUPP: NFS without lockd, some
+            # shared folders). Nobody can hold it, so a reader goes on; a rotation, which is
+            # only safe under the lock, does not.
+            yield shared
             return
         yield True
     finally:

@@ -569,3 +569,32 @@ def test_export_connection_keeps_temp_files_in_memory(filled, monkeypatch):
     monkeypatch.setattr(rekey, "export", export)
     v.rotate_data_key(PASS)
     assert seen == [2, 2]
+
+
+def test_a_folder_without_flock_still_opens_but_is_not_rotated(filled, vault_dir, monkeypatch):
+    """Some file systems (NFS without lockd, some shared or FUSE folders) refuse flock with
+    ENOLCK/EOPNOTSUPP. That is not 'another process is re-encrypting': the vault must still
+    open. A rotation, which is only safe under the lock, is refused there."""
+    import errno
+    import fcntl
+
+    v, _ = filled
+    v.lock()
+    real_flock = fcntl.flock
+
+    def no_flock(fd, operation):
+        if operation & fcntl.LOCK_UN:
+            return real_flock(fd, operation)
+        raise OSError(errno.ENOLCK, "No locks available")
+
+    monkeypatch.setattr(fcntl, "flock", no_flock)
+    opened = Vault.open(vault_dir, PASS)
+    try:
+        assert opened.get_setting("kept") == "still here"
+        assert Vault.remembered(vault_dir) is False
+        with pytest.raises(PlainviewError):
+            opened.rotate_data_key(PASS)
+        assert opened.get_setting("kept") == "still here"
+    finally:
+        opened.lock()
+    assert _pending(vault_dir) == []
