@@ -211,6 +211,14 @@
         <translation>锁定</translation>
     </message>
     <message>
+        <source>Your vault was re-encrypted, but Plainview locked before you confirmed that you saved the new recovery code, so that code is gone. Your old recovery code no longer works either. To get a recovery code that works, open Settings (Ctrl+9) and choose “Re-encrypt with a new key…” again.</source>
+        <translation>你的保险库已重新加密，但在你确认保存新的恢复码之前 Plainview 已锁定，所以那个恢复码已经丢失。你原来的恢复码也不再有效。要获得一个有效的恢复码，请打开“设置”（Ctrl+9），再次选择“用新密钥重新加密…”。</translation>
+    </message>
+    <message>
+        <source>Your recovery code was not saved</source>
+        <translation>你的恢复码没有保存</translation>
+    </message>
+    <message>
         <source>Lock Plainview now (Ctrl+L)</source>
         <translation>立即锁定 Plainview（Ctrl+L）</translation>
     </message>
@@ -247,7 +255,7 @@
     <name>RekeyDialog</name>
     <message>
         <source>Re-encrypt with a new key</source>
-        <extracomment>Test seam: the rotation runs through this (replaced to simulate failures).</extracomment>
+        <extracomment>Vault setting: True from a rotation until the user confirms they saved its new recovery code. A lock in between (auto-lock while the code was on screen) closes the dialog and forgets the code; the main window then says so after the next unlock. Test seam: the rotation runs through this (replaced to simulate failures).</extracomment>
         <translation>用新密钥重新加密</translation>
     </message>
     <message>

@@ -103,3 +103,37 @@ def test_rekey_forgets_the_device(qtbot, memory_keyring, shell_vault, main_windo
     qtbot.waitUntil(lambda: settings.device_remembered is False, timeout=15_000)
     assert not settings.forget_device.isVisible()
     assert memory_keyring.entries == {}
+
+
+def test_a_code_lost_to_a_lock_is_told_after_unlock(qtbot, shell_vault, main_window, shell_ctx):
+    """Auto-lock while the new code is on screen forgets it (it must not stay visible); after
+    the next unlock the window says the code is gone and how to get a working one."""
+    from plainview.ui.rekey_dialog import UNSAVED_CODE
+    from plainview.ui.settings_dialog import SettingsDialog
+
+    unlock(qtbot, main_window)
+    assert not main_window.unsaved_code_notice.isVisible()
+    _settings, dialog = _open(qtbot, main_window, shell_ctx)
+    dialog._passphrase.setText(SHELL_PASSPHRASE)
+    with qtbot.waitSignal(dialog.rekeyed, timeout=30_000):
+        dialog.apply()
+    main_window.lock()  # as the idle timer does
+    assert not main_window.unsaved_code_notice.isVisible()
+    unlock(qtbot, main_window)
+    notice = main_window.unsaved_code_notice
+    assert notice.isVisible()
+    assert "Re-encrypt with a new key" in notice.text() and notice.accessibleName()
+
+    # Re-encrypting again and confirming the code clears it (checked when Settings closes).
+    main_window.open_settings()
+    settings = next(w for w in main_window.findChildren(SettingsDialog) if w.isVisible())
+    dialog = settings.open_rekey()
+    dialog._passphrase.setText(SHELL_PASSPHRASE)
+    with qtbot.waitSignal(dialog.rekeyed, timeout=30_000):
+        dialog.apply()
+    dialog._confirm.setChecked(True)
+    qtbot.mouseClick(dialog._close, Qt.MouseButton.LeftButton)
+    assert shell_ctx.vault.get_setting(UNSAVED_CODE) is False
+    assert notice.isVisible()  # until Settings closes
+    settings.reject()
+    qtbot.waitUntil(lambda: not notice.isVisible(), timeout=5_000)

@@ -183,6 +183,20 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(bar)
+        # Shown after an unlock when the last re-encryption's recovery code was never
+        # confirmed as saved (a lock closed its dialog): the old code no longer works.
+        self.unsaved_code_notice = QLabel(self.workspace)
+        self.unsaved_code_notice.setProperty("role", "notice")
+        self.unsaved_code_notice.setWordWrap(True)
+        self.unsaved_code_notice.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.unsaved_code_notice.hide()
+        notice_row = QHBoxLayout()
+        notice_row.setContentsMargins(8, 8, 8, 8)
+        notice_row.addWidget(self.unsaved_code_notice)
+        layout.addLayout(notice_row)
         layout.addWidget(splitter, 1)
 
         self.sidebar.section_selected.connect(self._on_section)
@@ -229,6 +243,15 @@ class MainWindow(QMainWindow):
             )
 
     def retranslate(self) -> None:
+        self.unsaved_code_notice.setText(
+            self.tr(
+                "Your vault was re-encrypted, but Plainview locked before you confirmed that "
+                "you saved the new recovery code, so that code is gone. Your old recovery code "
+                "no longer works either. To get a recovery code that works, open Settings "
+                "(Ctrl+9) and choose “Re-encrypt with a new key…” again."
+            )
+        )
+        self.unsaved_code_notice.setAccessibleName(self.tr("Your recovery code was not saved"))
         self.search_field.setPlaceholderText(self.tr("Search everything…  (Ctrl+F)"))
         self.search_field.setToolTip(
             self.tr("Search everything (Ctrl+F); %1 shows the results page").replace(
@@ -292,6 +315,7 @@ class MainWindow(QMainWindow):
         self.root.setCurrentWidget(self.workspace)
         self._dirty = set(self.page)
         self.refresh_sidebar()
+        self.check_recovery_code_saved()
         self.idle.start()
         self.sidebar.select(OVERVIEW)
         self._refresh_current()
@@ -303,6 +327,19 @@ class MainWindow(QMainWindow):
         self._dirty = set(self.page)
         self.refresh_sidebar()
         self._refresh_current()
+
+    @Slot()
+    def check_recovery_code_saved(self) -> None:
+        """Show the notice while a re-encryption's new recovery code is unconfirmed."""
+        from plainview.ui.rekey_dialog import UNSAVED_CODE
+
+        unsaved = False
+        if self.ctx.is_unlocked:
+            try:
+                unsaved = bool(self.ctx.vault.get_setting(UNSAVED_CODE, False))
+            except PlainviewError:
+                log.warning("could not read whether the recovery code was saved")
+        self.unsaved_code_notice.setVisible(unsaved)
 
     def refresh_sidebar(self) -> None:
         if not self.ctx.is_unlocked:
@@ -344,6 +381,7 @@ class MainWindow(QMainWindow):
         self.sidebar.clear_data()
         self.first_run.clear()
         self.search_field.clear()
+        self.unsaved_code_notice.hide()
         QPixmapCache.clear()
         clipboard.clear_if_ours()
         self.unlock_page.clear()
@@ -427,6 +465,7 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.ctx, self)
         dialog.auto_lock_changed.connect(self._on_auto_lock_changed)
+        dialog.finished.connect(self.check_recovery_code_saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
 

@@ -6,7 +6,8 @@ after the user confirms they kept it."""
 
 from __future__ import annotations
 
-from typing import Any, ClassVar
+import logging
+from typing import Any, ClassVar, Final
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QFont, QFontDatabase
@@ -30,10 +31,19 @@ from plainview.ui.passphrase_widgets import PassphraseField
 from plainview.ui.tasks import run_task
 
 I18N_AREA = "shell"
+log = logging.getLogger(__name__)
+
+
+#: Vault setting: True from a rotation until the user confirms they saved its new recovery
+#: code. A lock in between (auto-lock while the code was on screen) closes the dialog and
+#: forgets the code; the main window then says so after the next unlock.
+UNSAVED_CODE: Final = "rekey.recovery_code_unsaved"
 
 
 def _rotate(vault: Any, passphrase: str) -> str:
-    return str(vault.rotate_data_key(passphrase))
+    code = str(vault.rotate_data_key(passphrase))
+    vault.set_setting(UNSAVED_CODE, True)
+    return code
 
 
 class RekeyDialog(QDialog):
@@ -244,6 +254,11 @@ class RekeyDialog(QDialog):
         super().reject()
 
     def accept(self) -> None:
+        if self.showing_code and self._confirm.isChecked() and self.ctx.is_unlocked:
+            try:
+                self.ctx.vault.set_setting(UNSAVED_CODE, False)
+            except PlainviewError:
+                log.warning("could not record that the recovery code was saved")
         self._forget()
         super().accept()
 
