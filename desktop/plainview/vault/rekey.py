@@ -56,6 +56,16 @@ def busy_elsewhere() -> PlainviewError:
     )
 
 
+def no_file_locks() -> PlainviewError:
+    """The rotation waits for the folder's lock, so not getting it means the file system
+    has none (a network drive without lock support, some shared or synced folders)."""
+    return PlainviewError(
+        "This folder does not support file locks (for example a network drive), so Plainview "
+        "cannot re-encrypt the vault here safely. Nothing was changed.",
+        hint="Move the vault folder to a disk in this computer, then try again.",
+    )
+
+
 def open_exclusive(path: Path, data_key: bytearray) -> db.Connection:
     """A connection to ``path`` that holds the database for itself (see step 1)."""
     conn = cast(

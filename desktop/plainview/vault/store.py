@@ -1293,9 +1293,9 @@ class Vault:
         path = self._path
         old_key = self._key()
         with keys.rotation_lock(path, wait=True) as held:
-            if not held:
+            if not held:  # it waits for another process: not held = no locks on this disk
                 keys.zero(new_key)
-                raise rekey.busy_elsewhere()
+                raise rekey.no_file_locks()
             keys.settle_rotation(path)
             keys.remove_stale_temp_files(path)
             for reader in self._readers:

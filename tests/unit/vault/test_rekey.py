@@ -592,8 +592,9 @@ def test_a_folder_without_flock_still_opens_but_is_not_rotated(filled, vault_dir
     try:
         assert opened.get_setting("kept") == "still here"
         assert Vault.remembered(vault_dir) is False
-        with pytest.raises(PlainviewError):
+        with pytest.raises(PlainviewError, match="does not support file locks") as info:
             opened.rotate_data_key(PASS)
+        assert "another" not in info.value.message  # not "open in another window"
         assert opened.get_setting("kept") == "still here"
     finally:
         opened.lock()
