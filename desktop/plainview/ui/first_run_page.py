@@ -8,8 +8,8 @@ import os
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -27,7 +27,13 @@ from PySide6.QtWidgets import (
 from plainview.errors import PlainviewError
 from plainview.ui import clipboard
 from plainview.ui.context import AppContext
-from plainview.ui.passphrase_widgets import MIN_LENGTH, PassphraseField, StrengthMeter, acceptable
+from plainview.ui.passphrase_widgets import (
+    MIN_LENGTH,
+    PassphraseField,
+    StrengthMeter,
+    acceptable,
+    recovery_code_label,
+)
 from plainview.ui.tasks import run_task
 
 log = logging.getLogger(__name__)
@@ -157,14 +163,7 @@ class FirstRunPage(QWidget):
         self._code_title.setProperty("role", "title")
         self._code_intro = QLabel(page)
         self._code_intro.setWordWrap(True)
-        self._code_label = QLabel(page)
-        self._code_label.setProperty("role", "code")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setWeight(QFont.Weight.DemiBold)
-        self._code_label.setFont(font)
-        self._code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._code_label.setWordWrap(True)
+        self._code_label = recovery_code_label(page)
         self._copy = QPushButton(page)
         self._save = QPushButton(page)
         self._saved_note = QLabel(page)

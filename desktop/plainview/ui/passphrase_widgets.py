@@ -3,8 +3,8 @@ show/hide toggle, and a local strength meter (zxcvbn, entirely offline)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QFont, QFontDatabase
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QProgressBar, QToolButton, QWidget
 
 from plainview.ui.icons import eye_icon
@@ -15,6 +15,21 @@ MIN_LENGTH = 8
 MIN_SCORE = 2
 _SCORED_PREFIX = 100  # zxcvbn gets slow on very long input; the prefix decides anyway
 _CONTEXT_WORDS = ["plainview", "tiktok", "vault", "passphrase", "password"]
+
+
+def recovery_code_label(parent: QWidget) -> QLabel:
+    """The label a recovery code is shown in (first run, re-encrypt): large fixed-width type,
+    centred, selectable, styled by the ``code`` role in the style sheet."""
+    label = QLabel(parent)
+    label.setProperty("role", "code")
+    font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+    font.setPointSizeF(font.pointSizeF() * 1.3)
+    font.setWeight(QFont.Weight.DemiBold)
+    label.setFont(font)
+    label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
 
 
 def strength(passphrase: str) -> int:

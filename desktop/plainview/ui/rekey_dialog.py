@@ -9,8 +9,7 @@ from __future__ import annotations
 import logging
 from typing import Any, ClassVar, Final
 
-from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialog,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 from plainview.errors import PlainviewError, WrongPassphrase
 from plainview.ui import clipboard
 from plainview.ui.context import AppContext
-from plainview.ui.passphrase_widgets import PassphraseField
+from plainview.ui.passphrase_widgets import PassphraseField, recovery_code_label
 from plainview.ui.tasks import run_task
 
 I18N_AREA = "shell"
@@ -113,15 +112,7 @@ class RekeyDialog(QDialog):
         page = QWidget(self._steps)
         self._code_intro = QLabel(page)
         self._code_intro.setWordWrap(True)
-        self._code_label = QLabel(page)
-        self._code_label.setProperty("role", "code")
-        font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
-        font.setPointSizeF(font.pointSizeF() * 1.3)
-        font.setWeight(QFont.Weight.DemiBold)
-        self._code_label.setFont(font)
-        self._code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._code_label.setWordWrap(True)
-        self._code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._code_label = recovery_code_label(page)
         self._copy = QPushButton(page)
         self._copy.clicked.connect(self.copy_code)
         row = QHBoxLayout()
