@@ -6,6 +6,12 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 os.environ.setdefault("PLAINVIEW_TEST", "1")
+# No test may depend on the fonts of the machine it runs on: fontconfig sees no font folder at
+# all (child processes inherit this), so every screen, grab and PDF is drawn with the font the
+# app ships, exactly as on a fresh machine.
+os.environ["FONTCONFIG_FILE"] = os.path.join(
+    os.path.dirname(os.path.abspath(__file__)), "fontconfig", "fonts.conf"
+)
 
 import pytest
 

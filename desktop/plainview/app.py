@@ -18,6 +18,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from plainview import APP_ID, APP_NAME, __version__
+from plainview.fonts import ensure_bundled_fonts
 from plainview.resources import resource
 
 log = logging.getLogger("plainview")
@@ -118,6 +119,7 @@ def create_application(argv: list[str]) -> QApplication:
     app.setOrganizationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(APP_ID)
+    ensure_bundled_fonts()  # before any widget: Chinese must not come out as empty boxes
     icon = window_icon()
     if not icon.isNull():
         app.setWindowIcon(icon)

@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtSvg import QSvgRenderer
 
+from plainview.fonts import ensure_bundled_fonts
+
 _SVG_RE = re.compile(r"<svg\b.*?</svg>", re.DOTALL | re.IGNORECASE)
 _SIZE_RE = re.compile(r'\bwidth="(\d+)"[^>]*\bheight="(\d+)"')
 
@@ -54,7 +56,9 @@ def _svg_to_image(svg: str, scale: float = 2.0) -> tuple[QImage, int, int]:
 def build_document(html: str) -> QTextDocument:
     """A QTextDocument for the HTML with its SVG charts turned into image resources."""
     _ensure_app()
+    ensure_bundled_fonts()  # a machine without a CJK font would print Chinese as nothing
     doc = QTextDocument()
+    doc.setDefaultFont(QGuiApplication.font())
     images: list[tuple[str, QImage]] = []
 
     def replace(m: re.Match[str]) -> str:

@@ -214,6 +214,10 @@ def check_report(tmp: Path) -> None:
     data = pdf.read_bytes()
     if not data.startswith(b"%PDF") or len(data) < 1000:
         raise RuntimeError("the PDF report is empty or broken")
+    # Chinese is drawn with the bundled font, whatever fonts this machine has.
+    html_to_pdf(html["zh_CN"], pdf)
+    if b"PlainviewSansSC" not in pdf.read_bytes():
+        raise RuntimeError("the Chinese PDF report does not use the bundled font")
 
 
 def check_main_window(tmp: Path) -> None:
