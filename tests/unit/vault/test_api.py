@@ -147,13 +147,13 @@ def test_every_method_raises_after_lock(vault: Vault) -> None:
 def test_search_many_hits_path_matches_few_hits_path(
     vault: Vault, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from plainview.vault import store
+    from plainview.vault import queries
 
     items = [rec(i, text=f"common word{i}") for i in range(60)]
     items += [Record("tiktok.likes", None, {"n": i}, "p", "common untimed") for i in range(5)]
     do_import(vault, items)
     few = vault.search("common", limit=1000)
-    monkeypatch.setattr(store, "_FEW_HITS", 10)
+    monkeypatch.setattr(queries, "_FEW_HITS", 10)
     many = vault.search("common", limit=1000)
     assert [r.id for r in many] == [r.id for r in few]
     assert len(many) == 65

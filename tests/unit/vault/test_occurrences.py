@@ -18,7 +18,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plainview.model import Record
-from plainview.vault import Vault, store
+from plainview.vault import Vault, writer
 
 _runs = itertools.count()
 
@@ -60,11 +60,11 @@ def _run(vault: Vault, imports: list[tuple[list[int], bool]], batch: int) -> lis
     return got
 
 
-@pytest.mark.parametrize("filter_bits", [3, store.SEEN_FILTER_BITS])
+@pytest.mark.parametrize("filter_bits", [3, writer.SEEN_FILTER_BITS])
 def test_repeats_across_batches_and_imports(
     vault: Vault, monkeypatch: pytest.MonkeyPatch, filter_bits: int
 ) -> None:
-    monkeypatch.setattr(store, "SEEN_FILTER_BITS", filter_bits)
+    monkeypatch.setattr(writer, "SEEN_FILTER_BITS", filter_bits)
     imports = [
         ([1, 1, 2, 1, 3], True),  # item 1 three times, split over batches of two
         ([1, 1, 1, 1, 2, 2], True),  # one more 1, one more 2
@@ -90,19 +90,20 @@ def test_repeats_across_batches_and_imports(
 def test_counting_matches_the_rule(
     vault: Vault, imports: list[tuple[list[int], bool]], batch: int, filter_bits: int
 ) -> None:
-    saved = store.SEEN_FILTER_BITS
-    store.SEEN_FILTER_BITS = filter_bits
+    saved = writer.SEEN_FILTER_BITS
+    writer.SEEN_FILTER_BITS = filter_bits
     try:
         assert _run(vault, imports, batch) == _expected(imports)
     finally:
-        store.SEEN_FILTER_BITS = saved
+        writer.SEEN_FILTER_BITS = saved
 
 
 def test_repeat_lookup_uses_the_content_index(vault: Vault) -> None:
     """A lookup reads one item's copies, never the whole import (which grows with the export)."""
     with vault.read() as conn:
         plan = " ".join(
-            str(r[-1]) for r in conn.execute("EXPLAIN QUERY PLAN " + store._REPEATS_SEEN, (b"x", 1))
+            str(r[-1])
+            for r in conn.execute("EXPLAIN QUERY PLAN " + writer._REPEATS_SEEN, (b"x", 1))
         )
     assert "records_by_import" not in plan
     assert "content_hash=?" in plan.replace(" ", "")
