@@ -455,7 +455,7 @@ class Vault:
             data_key = bytearray(self._key())  # a copy: Argon2id runs outside the lock
             old = self._key_file
         try:
-            kdf = old.kdf if old.kdf.is_valid() else KdfParams.default()
+            kdf = keys.rewrap_kdf(old.kdf)
             new = KeyFile(
                 vault_id=old.vault_id,
                 kdf=kdf,
@@ -1252,7 +1252,7 @@ class Vault:
         new_key = bytearray(secrets.token_bytes(keys.DATA_KEY_BYTES))
         new_file = KeyFile(
             vault_id=old_file.vault_id,
-            kdf=old_file.kdf if old_file.kdf.is_valid() else KdfParams.default(),
+            kdf=keys.rewrap_kdf(old_file.kdf),
             salt=secrets.token_bytes(keys.SALT_BYTES),
             slots={},
         )

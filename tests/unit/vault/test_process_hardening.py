@@ -20,7 +20,7 @@ CHILD = textwrap.dedent(
     from plainview import cli
     rc = cli.main(sys.argv[1:])
     after = (resource.getrlimit(resource.RLIMIT_CORE), libc.prctl(3, 0, 0, 0, 0))
-    print("before", before[0] != 0, before[1], "after", after[0][0], after[0][1], after[1], "rc", rc)
+    print("before", before[0] != 0, before[1], "after", *after[0], after[1], "rc", rc)
     """
 )
 
