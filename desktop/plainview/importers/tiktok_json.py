@@ -331,6 +331,7 @@ def build(ev: str, val: Any, it: Iterator[Event], depth: int = 0) -> Any:
                 return root
         else:
             top = stack[-1]
+            v: Any
             if type(val) is str:
                 v = clean_str(val)
             elif type(val) is Decimal:
