@@ -5,7 +5,6 @@ translators → style → AppContext → MainWindow (first run or unlock)."""
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import logging
 import multiprocessing
@@ -19,11 +18,11 @@ from PySide6.QtWidgets import QApplication
 
 from plainview import APP_ID, APP_NAME, __version__
 from plainview.fonts import ensure_bundled_fonts
+from plainview.hardening import harden_process
 from plainview.resources import resource
 
 log = logging.getLogger("plainview")
 
-_PR_SET_DUMPABLE = 4
 #: Seconds a thread may hold the GIL while another waits (Python's default is 0.005). The GUI
 #: thread calls into Python for every model ``data()``, delegate paint and slot; each call can
 #: wait this long for an importing worker, so a frame that makes dozens of them would stall.
@@ -36,23 +35,6 @@ def settle_gc() -> None:
     one took 30-45 ms during an import, stalling the GUI thread with the worker."""
     gc.collect()
     gc.freeze()
-
-
-def harden_process() -> None:
-    """No core dumps (they would hold decrypted data): RLIMIT_CORE=0, PR_SET_DUMPABLE=0.
-    Best effort: platforms without these simply skip them."""
-    try:
-        import resource as rlimit
-
-        rlimit.setrlimit(rlimit.RLIMIT_CORE, (0, 0))
-    except (ImportError, ValueError, OSError):
-        log.debug("could not disable core dumps", exc_info=True)
-    if sys.platform.startswith("linux"):
-        try:
-            libc = ctypes.CDLL(None, use_errno=True)
-            libc.prctl(_PR_SET_DUMPABLE, 0, 0, 0, 0)
-        except (OSError, AttributeError):
-            log.debug("prctl(PR_SET_DUMPABLE) not available", exc_info=True)
 
 
 def setup_logging(debug: bool) -> None:

@@ -25,6 +25,7 @@ from typing import Any, TextIO
 
 from plainview import __version__
 from plainview.errors import NotAvailable, PlainviewError, UsageError
+from plainview.hardening import harden_process
 
 Handler = Callable[[argparse.Namespace, "Context"], int]
 
@@ -171,6 +172,7 @@ def _fail(err: PlainviewError) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    harden_process()  # before any secret is read: no core file may hold a key or passphrase
     debug = "--debug" in (argv if argv is not None else sys.argv[1:])
     logging.basicConfig(
         level=logging.DEBUG if debug else logging.WARNING,

@@ -69,9 +69,11 @@ map holding only scalars becomes one record.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any, Final, Protocol
 
 import ijson
@@ -241,8 +243,45 @@ def _too_deep() -> ArchiveRejected:
     return reject("too_deep")
 
 
+# Python refuses to turn more than 4,300 digits into an int; inside the C backend that error
+# is left pending and surfaces at some later, unrelated line. Refuse such numbers first.
+MAX_DIGITS: Final = 4000
+_DIGIT_MAP: Final = bytes(48 if 48 <= b <= 57 else 120 for b in range(256))  # digit -> "0"
+_DIGIT_RUN: Final = b"0" * (MAX_DIGITS + 1)
+
+
+class _DigitGuard:
+    """A stream that refuses a run of more than ``MAX_DIGITS`` digits (across reads too)
+    before the parser sees it: ``ArchiveRejected("not_json")``."""
+
+    def __init__(self, inner: Readable) -> None:
+        self._inner = inner
+        self._tail = b""
+
+    def read(self, n: int = -1) -> bytes:
+        data = self._inner.read(n)
+        if data:
+            mapped = self._tail + data.translate(_DIGIT_MAP)
+            if _DIGIT_RUN in mapped:
+                raise reject("not_json")
+            self._tail = mapped[-MAX_DIGITS:]
+        return data
+
+
 def _raw_events(stream: Readable) -> Iterator[Event]:
-    return ijson.basic_parse(_strip_bom(stream), use_float=True)  # type: ignore[no-any-return]
+    # use_float=False: the C backend with use_float=True refuses integers above 2**63-1 as
+    # "integer overflow" (ICRAR/ijson#153), so an export holding one was refused as invalid.
+    # Without it integers of any size arrive as int and fractions as Decimal, which
+    # ``_number`` turns into the float use_float=True would have given.
+    guarded = _DigitGuard(_strip_bom(stream))
+    return ijson.basic_parse(guarded, use_float=False)  # type: ignore[no-any-return]
+
+
+def _number(value: Decimal) -> float | str:
+    """A fraction from the parser as a float; one beyond float's range (1e400) as its exact
+    text, so nothing is lost."""
+    f = float(value)
+    return f if math.isfinite(f) else str(value)
 
 
 def _after_document(raw: Iterator[Event], state: ParseState) -> None:
@@ -256,7 +295,9 @@ def _after_document(raw: Iterator[Event], state: ParseState) -> None:
 
 
 def _scalar(val: Any) -> Any:
-    return clean_str(val) if isinstance(val, str) else val
+    if isinstance(val, str):
+        return clean_str(val)
+    return _number(val) if type(val) is Decimal else val
 
 
 def build(ev: str, val: Any, it: Iterator[Event], depth: int = 0) -> Any:
@@ -290,7 +331,13 @@ def build(ev: str, val: Any, it: Iterator[Event], depth: int = 0) -> Any:
                 return root
         else:
             top = stack[-1]
-            v = clean_str(val) if type(val) is str else val
+            v: Any
+            if type(val) is str:
+                v = clean_str(val)
+            elif type(val) is Decimal:
+                v = _number(val)
+            else:
+                v = val
             if type(top) is list:
                 top.append(v)
             else:
@@ -605,6 +652,8 @@ class _Walker:
                             v = clean_str(v)
                     elif ev3 == "start_map" or ev3 == "start_array":
                         v = build(ev3, v, it, depth + 1)
+                    elif type(v) is Decimal:
+                        v = _number(v)
                     k = keys.get(key)
                     if k is None:
                         k = clean_str(key)

@@ -37,6 +37,10 @@ from plainview.sharing.redact import ACTIONS, Pseudonymizer, Redactor, day_of
 from plainview.sharing.texts import Texts
 
 FORMAT: Final = "plainview-share/1"
+# One fixed time for every zip entry: a zip stores local wall-clock time without a zone, which
+# would tell the recipient the maker's time zone (the data is in UTC); when the package was
+# made is in manifest.json, in UTC.
+ZIP_TIME: Final = (1980, 1, 1, 0, 0, 0)
 Progress = Callable[[float, str], None]
 
 
@@ -107,6 +111,28 @@ def preview(vault: store.Source, catalog: Any = None, lang: str = "en") -> Packa
     return PackagePreview(items, Texts(lang).lang)
 
 
+def anonymized_record(
+    category: str,
+    occurred_at: datetime | None,
+    fields: Any,
+    source_path: str,
+    redactor: Redactor,
+) -> dict[str, Any]:
+    """One record as an ``anonymized`` category writes it into ``data/<category>.json``."""
+    return {
+        "occurred_at": day_of(occurred_at),
+        "fields": redactor.anonymize(
+            fields, unrecognized=is_unrecognized(category), category=category
+        ),
+        "source": redactor.source_path(source_path),
+    }
+
+
+def is_unrecognized(category: str) -> bool:
+    """``<platform>.unrecognized`` for every platform."""
+    return category == UNRECOGNIZED or category.endswith(".unrecognized")
+
+
 def _record_json(row: store.Row, level: ShareLevel, redactor: Redactor) -> dict[str, Any]:
     if level == "shared":
         return {
@@ -114,11 +140,7 @@ def _record_json(row: store.Row, level: ShareLevel, redactor: Redactor) -> dict[
             "fields": row.fields,
             "source": row.source_path,
         }
-    return {
-        "occurred_at": day_of(row.occurred_at),
-        "fields": redactor.anonymize(row.fields, unrecognized=row.category == UNRECOGNIZED),
-        "source": redactor.source_path(row.source_path),
-    }
+    return anonymized_record(row.category, row.occurred_at, row.fields, row.source_path, redactor)
 
 
 def _manifest(
@@ -234,8 +256,7 @@ def build_share_package(
                 for item in plan.items:
                     redactor = Redactor(pseudonym)
                     n = 0
-                    info = zipfile.ZipInfo(item.file, date_time=now.timetuple()[:6])
-                    info.compress_type = zipfile.ZIP_DEFLATED
+                    info = _entry(item.file)
                     with zf.open(info, "w") as member:
                         member.write(b"[")
                         first = True
@@ -257,10 +278,10 @@ def build_share_package(
                         actions[item.category] = {a: counted.get(a, 0) for a in ACTIONS}
                 # counts as written (an import finishing meanwhile cannot make them disagree)
                 plan = PackagePreview(tuple(written), plan.lang)
-                zf.writestr("README.txt", readme_text(plan, now.strftime("%Y-%m-%d")))
+                zf.writestr(_entry("README.txt"), readme_text(plan, now.strftime("%Y-%m-%d")))
                 manifest = _manifest(vault, plan, actions, created)
                 zf.writestr(
-                    "manifest.json",
+                    _entry("manifest.json"),
                     json.dumps(manifest, ensure_ascii=False, indent=2).encode("utf-8"),
                 )
             raw.flush()
@@ -275,6 +296,13 @@ def build_share_package(
     if progress is not None:
         progress(1.0, "")
     return PackageResult(out, plan, actions)
+
+
+def _entry(name: str) -> zipfile.ZipInfo:
+    info = zipfile.ZipInfo(name, date_time=ZIP_TIME)
+    info.compress_type = zipfile.ZIP_DEFLATED
+    info.external_attr = 0o644 << 16
+    return info
 
 
 def _fsync_dir(folder: Path) -> None:
@@ -295,6 +323,7 @@ __all__ = [
     "PackageResult",
     "PreviewItem",
     "ShareCancelled",
+    "anonymized_record",
     "build_share_package",
     "preview",
 ]

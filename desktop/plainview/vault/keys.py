@@ -9,7 +9,8 @@ Layout (JSON, UTF-8)::
       "slots":    {"passphrase": {"nonce": "<b64>", "ct": "<b64>"},
                    "recovery":   {"kdf": "hkdf-sha256", "salt": "<b64>", "nonce": .., "ct": ..},
                    "device":     {"kdf": "keyring", "nonce": .., "ct": ..}},   # optional
-      "checksum": "<hex sha256 of the canonical JSON of header and slots>"
+      "header_mac": "<hex HMAC-SHA256 of the canonical header, keyed from the data key>",
+      "checksum": "<hex sha256 of the canonical JSON of header, slots and header_mac>"
     }
 
 Each slot holds the 32-byte data key wrapped with AES-256-GCM. The associated data binds a
@@ -24,6 +25,19 @@ fails parsing or the checksum → ``VaultDamaged``. Only when the file is intact
 mean ``WrongPassphrase``. The checksum is not a security boundary (an attacker can recompute it);
 it only makes accidental and naive damage loud. Confidentiality and integrity rest on GCM and on
 SQLCipher's per-page HMAC.
+
+The header is authenticated (issue 16): ``header_mac`` is an HMAC-SHA256 of the canonical
+header under HKDF(data key, "plainview key file header"). Every slot method that wraps the data
+key also (re)computes it, and every unwrap checks it right after its slot opened: a header
+whose KDF parameters were lowered, with the checksum recomputed, opens through the recovery
+code or the device slot and is then refused with ``KeyFileChanged`` (exit 5, "The key file was
+changed"), before anything could be re-wrapped at the lowered cost. (Through the passphrase
+slot the lowered parameters derive another key, so no data key comes out and nothing can be
+checked: that reads as a wrong passphrase.) A file written before the MAC existed has none; it
+opens as before and gets one at its next re-wrap. Re-wraps never go below the stronger of the
+file's parameters and the default (``rewrap_kdf``), so a stripped MAC gains nothing either.
+Parameters above ``KdfParams.MAX_*`` (1 GiB, 10 passes, 16 lanes) are refused on parse, before
+any derivation: a file asking for 4 GiB x 64 passes would otherwise hang the unlock.
 
 The recovery slot uses HKDF-SHA256 rather than Argon2id: the recovery code carries 128 random
 bits, so stretching adds nothing.
@@ -43,6 +57,7 @@ import base64
 import binascii
 import contextlib
 import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -75,6 +90,29 @@ NONCE_BYTES: Final = 12
 
 _DAMAGED = "The vault's key file is damaged or was changed, so the vault cannot be opened."
 _DAMAGED_HINT = "Restore the vault folder from a backup."
+_CHANGED = "The key file was changed, so the vault was not opened."
+_CHANGED_HINT = (
+    "Someone or something altered vault.key after Plainview wrote it. Restore the vault folder "
+    "from a backup; do not set a new passphrase on this copy."
+)
+MAC_BYTES: Final = 32
+
+
+class KeyFileChanged(VaultDamaged):
+    """``vault.key`` was altered on purpose: its header fails its MAC, or its KDF parameters
+    are outside what Plainview ever writes (exit 5, like any damage)."""
+
+
+def _damaged(reason: str) -> VaultDamaged:
+    err = VaultDamaged(_DAMAGED, hint=_DAMAGED_HINT)
+    err.reason = reason  # type: ignore[attr-defined]
+    return err
+
+
+def _changed(reason: str) -> KeyFileChanged:
+    err = KeyFileChanged(_CHANGED, hint=_CHANGED_HINT)
+    err.reason = reason  # type: ignore[attr-defined]
+    return err
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,10 +126,12 @@ class KdfParams:
     FLOOR_MEMORY_KIB = 65536
     FLOOR_ITERATIONS = 3
     FLOOR_LANES = 4
-    # Refuse absurd values from a file (a tampered header must not make unlock hang or OOM).
-    MAX_MEMORY_KIB = 4 * 1024 * 1024
-    MAX_ITERATIONS = 64
-    MAX_LANES = 64
+    # Refuse absurd values from a file (a tampered header must not make unlock hang or OOM):
+    # 1 GiB, 10 passes, 16 lanes is four times the default's memory and more than three
+    # times its passes, and still opens in seconds.
+    MAX_MEMORY_KIB = 1024 * 1024
+    MAX_ITERATIONS = 10
+    MAX_LANES = 16
 
     @classmethod
     def floor(cls) -> KdfParams:
@@ -111,6 +151,14 @@ class KdfParams:
             and self.memory_kib >= 8 * self.lanes
         )
 
+    def at_least(self, other: KdfParams) -> KdfParams:
+        """Each parameter the stronger of ``self``'s and ``other``'s."""
+        return KdfParams(
+            max(self.memory_kib, other.memory_kib),
+            max(self.iterations, other.iterations),
+            max(self.lanes, other.lanes),
+        )
+
     def to_json(self) -> dict[str, Any]:
         return {
             "alg": "argon2id",
@@ -118,6 +166,21 @@ class KdfParams:
             "iterations": self.iterations,
             "lanes": self.lanes,
         }
+
+
+#: The weakest parameters a re-wrap (passphrase change, recovery, rekey) may use; ``None``
+#: means ``KdfParams.default()``. Only the test suite lowers it, to keep its re-wraps fast.
+REWRAP_MINIMUM: KdfParams | None = None
+
+
+def rewrap_kdf(current: KdfParams) -> KdfParams:
+    """Parameters for a new passphrase slot: never below the stronger of the file's parameters
+    and the default (a lowered file must not make a recovery re-wrap at the lowered cost)."""
+    minimum = REWRAP_MINIMUM if REWRAP_MINIMUM is not None else KdfParams.default()
+    chosen = current.at_least(minimum)
+    if not chosen.is_valid():  # a parameter above the caps: the default, within them
+        return KdfParams.default().at_least(minimum)
+    return chosen
 
 
 def normalize_passphrase(passphrase: str) -> bytes:
@@ -190,6 +253,11 @@ def derive_device_key(secret: bytes | bytearray) -> bytearray:
     return bytearray(hkdf.derive(bytes(secret)))
 
 
+def derive_header_key(data_key: bytes | bytearray) -> bytearray:
+    hkdf = HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=b"plainview key file header")
+    return bytearray(hkdf.derive(bytes(data_key)))
+
+
 # --- the key file ---------------------------------------------------------------------------
 
 
@@ -197,16 +265,28 @@ def canonical(obj: Any) -> bytes:
     return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=True).encode()
 
 
+def checksum_of(doc: dict[str, Any]) -> str:
+    """The ``checksum`` of a key-file document: SHA-256 of every other top-level entry."""
+    return hashlib.sha256(canonical({k: v for k, v in doc.items() if k != "checksum"})).hexdigest()
+
+
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(text: Any, length: int | None = None) -> bytes:
+class _Bad(ValueError):
+    """One check of ``parse_key_file`` failed; the text names the check (never the input)."""
+
+
+def _unb64(text: Any, length: int | None = None, what: str = "base64") -> bytes:
     if not isinstance(text, str):
-        raise ValueError("not a string")
-    data = base64.b64decode(text.encode("ascii"), validate=True)
+        raise _Bad(what)
+    try:
+        data = base64.b64decode(text.encode("ascii"), validate=True)
+    except (binascii.Error, UnicodeError):
+        raise _Bad(what) from None
     if length is not None and len(data) != length:
-        raise ValueError("wrong length")
+        raise _Bad(what)
     return data
 
 
@@ -224,6 +304,7 @@ class KeyFile:
     kdf: KdfParams
     salt: bytes
     slots: dict[str, dict[str, str]]
+    header_mac: bytes | None = None  # None: a file written before the MAC existed
 
     def header(self) -> dict[str, Any]:
         return {
@@ -253,11 +334,40 @@ class KeyFile:
             kdf=self.kdf,
             salt=self.salt,
             slots={name: dict(slot) for name, slot in self.slots.items()},
+            header_mac=self.header_mac,
         )
 
+    def compute_header_mac(self, data_key: bytes | bytearray) -> bytes:
+        key = derive_header_key(data_key)
+        try:
+            msg = b"plainview key file header\0" + canonical(self.header())
+            return hmac.new(bytes(key), msg, hashlib.sha256).digest()
+        finally:
+            zero(key)
+
+    def seal(self, data_key: bytes | bytearray) -> None:
+        """(Re)compute ``header_mac`` for the current header under ``data_key``."""
+        self.header_mac = self.compute_header_mac(data_key)
+
+    def check_header(self, data_key: bytearray) -> None:
+        """After a slot opened: the header must carry the MAC ``data_key`` gives it (a file
+        without one predates the MAC and passes). On a mismatch ``data_key`` is zeroed and
+        ``KeyFileChanged`` raised."""
+        if self.header_mac is None:
+            return
+        if not hmac.compare_digest(self.compute_header_mac(data_key), self.header_mac):
+            zero(data_key)
+            raise _changed("header mac")
+
+    def body(self) -> dict[str, Any]:
+        body: dict[str, Any] = {"header": self.header(), "slots": self.slots}
+        if self.header_mac is not None:
+            body["header_mac"] = self.header_mac.hex()
+        return body
+
     def to_bytes(self) -> bytes:
-        body = {"header": self.header(), "slots": self.slots}
-        checksum = hashlib.sha256(canonical(body)).hexdigest()
+        body = self.body()
+        checksum = checksum_of(body)
         return json.dumps(body | {"checksum": checksum}, indent=2, sort_keys=True).encode() + b"\n"
 
     # slots --------------------------------------------------------------------------------
@@ -270,6 +380,7 @@ class KeyFile:
         finally:
             zero(wrapping)
         self.slots["passphrase"] = {"nonce": _b64(nonce), "ct": _b64(ct)}
+        self.seal(data_key)
 
     def set_recovery_slot(self, data_key: bytearray, raw_code: bytearray) -> None:
         salt = _b64(secrets.token_bytes(SALT_BYTES))
@@ -285,6 +396,7 @@ class KeyFile:
             "nonce": _b64(nonce),
             "ct": _b64(ct),
         }
+        self.seal(data_key)
 
     def set_device_slot(self, data_key: bytearray, secret: bytearray) -> None:
         wrapping = derive_device_key(secret)
@@ -294,6 +406,7 @@ class KeyFile:
         finally:
             zero(wrapping)
         self.slots["device"] = {"kdf": "keyring", "nonce": _b64(nonce), "ct": _b64(ct)}
+        self.seal(data_key)
 
     def drop_device_slot(self) -> None:
         self.slots.pop("device", None)
@@ -301,6 +414,11 @@ class KeyFile:
     @property
     def has_device_slot(self) -> bool:
         return "device" in self.slots
+
+    def _opened(self, key: bytes) -> bytearray:
+        data_key = bytearray(key)
+        self.check_header(data_key)
+        return data_key
 
     def unwrap_device(self, secret: bytearray) -> bytearray:
         slot = self.slots.get("device")
@@ -321,7 +439,7 @@ class KeyFile:
             ) from None
         finally:
             zero(wrapping)
-        return bytearray(key)
+        return self._opened(key)
 
     def unwrap_passphrase(self, passphrase: str) -> bytearray:
         slot = self.slots["passphrase"]
@@ -337,7 +455,7 @@ class KeyFile:
             ) from None
         finally:
             zero(wrapping)
-        return bytearray(key)
+        return self._opened(key)
 
     def unwrap_recovery(self, raw_code: bytearray) -> bytearray:
         slot = self.slots["recovery"]
@@ -353,7 +471,7 @@ class KeyFile:
             ) from None
         finally:
             zero(wrapping)
-        return bytearray(key)
+        return self._opened(key)
 
 
 def new_key_file(kdf: KdfParams) -> KeyFile:
@@ -362,53 +480,91 @@ def new_key_file(kdf: KdfParams) -> KeyFile:
     )
 
 
+def _slot(slots: dict[str, Any], name: str, fields: set[str]) -> dict[str, Any]:
+    slot = slots[name]
+    if not isinstance(slot, dict) or set(slot) != fields:
+        raise _Bad(f"{name} slot")
+    return slot
+
+
 def parse_key_file(data: bytes) -> KeyFile:
-    """Parse and check ``vault.key``; anything malformed or altered → ``VaultDamaged``."""
+    """Parse and check ``vault.key``; anything malformed or altered → ``VaultDamaged`` (its
+    ``reason`` names the check that failed); KDF parameters outside the caps →
+    ``KeyFileChanged``, before any derivation."""
     try:
-        doc = json.loads(data.decode("utf-8"))
-        if not isinstance(doc, dict) or set(doc) != {"header", "slots", "checksum"}:
-            raise ValueError("keys")
-        body = {"header": doc["header"], "slots": doc["slots"]}
-        if doc["checksum"] != hashlib.sha256(canonical(body)).hexdigest():
-            raise ValueError("checksum")
+        try:
+            doc = json.loads(data.decode("utf-8"))
+        except ValueError:
+            raise _Bad("json") from None
+        if not isinstance(doc, dict) or set(doc) - {"header_mac"} != {
+            "header",
+            "slots",
+            "checksum",
+        }:
+            raise _Bad("keys")
+        checksum = doc["checksum"]
+        if not isinstance(checksum, str) or not hmac.compare_digest(
+            checksum.encode("ascii", "replace"), checksum_of(doc).encode()
+        ):
+            raise _Bad("checksum")
         header = doc["header"]
-        if header.get("format") != FORMAT:
-            raise ValueError("format")
+        if not isinstance(header, dict) or set(header) != {"format", "vault_id", "kdf", "salt"}:
+            raise _Bad("header")
+        if type(header["format"]) is not int or header["format"] != FORMAT:
+            raise _Bad("format")
         kdf_doc = header["kdf"]
-        if kdf_doc.get("alg") != "argon2id":
-            raise ValueError("alg")
+        if not isinstance(kdf_doc, dict) or set(kdf_doc) != {
+            "alg",
+            "memory_kib",
+            "iterations",
+            "lanes",
+        }:
+            raise _Bad("kdf")
+        if kdf_doc["alg"] != "argon2id":
+            raise _Bad("alg")
         values = (kdf_doc["memory_kib"], kdf_doc["iterations"], kdf_doc["lanes"])
         if not all(type(v) is int for v in values):
-            raise ValueError("kdf types")
+            raise _Bad("kdf types")
         kdf = KdfParams(*values)
-        if not kdf.is_valid():
-            raise ValueError("kdf range")
         vault_id = header["vault_id"]
-        if not isinstance(vault_id, str) or not vault_id:
-            raise ValueError("vault id")
-        salt = _unb64(header["salt"], SALT_BYTES)
+        if not isinstance(vault_id, str) or not 0 < len(vault_id) <= 64:
+            raise _Bad("vault id")
+        salt = _unb64(header["salt"], SALT_BYTES, "salt")
         slots = doc["slots"]
         if not isinstance(slots, dict) or set(slots) - {"device"} != {"passphrase", "recovery"}:
-            raise ValueError("slots")
-        _unb64(slots["passphrase"]["nonce"], NONCE_BYTES)
-        _unb64(slots["passphrase"]["ct"], DATA_KEY_BYTES + 16)
-        rec = slots["recovery"]
-        if rec.get("kdf") != "hkdf-sha256":
-            raise ValueError("recovery kdf")
-        _unb64(rec["salt"], SALT_BYTES)
-        _unb64(rec["nonce"], NONCE_BYTES)
-        _unb64(rec["ct"], DATA_KEY_BYTES + 16)
+            raise _Bad("slots")
+        pw = _slot(slots, "passphrase", {"nonce", "ct"})
+        _unb64(pw["nonce"], NONCE_BYTES, "passphrase nonce")
+        _unb64(pw["ct"], DATA_KEY_BYTES + 16, "passphrase ct")
+        rec = _slot(slots, "recovery", {"kdf", "salt", "nonce", "ct"})
+        if rec["kdf"] != "hkdf-sha256":
+            raise _Bad("recovery kdf")
+        _unb64(rec["salt"], SALT_BYTES, "recovery salt")
+        _unb64(rec["nonce"], NONCE_BYTES, "recovery nonce")
+        _unb64(rec["ct"], DATA_KEY_BYTES + 16, "recovery ct")
         if "device" in slots:
-            dev = slots["device"]
-            if not isinstance(dev, dict) or set(dev) != {"kdf", "nonce", "ct"}:
-                raise ValueError("device slot")
+            dev = _slot(slots, "device", {"kdf", "nonce", "ct"})
             if dev["kdf"] != "keyring":
-                raise ValueError("device kdf")
-            _unb64(dev["nonce"], NONCE_BYTES)
-            _unb64(dev["ct"], DATA_KEY_BYTES + 16)
-    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error, UnicodeError):
-        raise VaultDamaged(_DAMAGED, hint=_DAMAGED_HINT) from None
-    return KeyFile(vault_id=vault_id, kdf=kdf, salt=salt, slots=slots)
+                raise _Bad("device kdf")
+            _unb64(dev["nonce"], NONCE_BYTES, "device nonce")
+            _unb64(dev["ct"], DATA_KEY_BYTES + 16, "device ct")
+        mac: bytes | None = None
+        if "header_mac" in doc:
+            text = doc["header_mac"]
+            if not isinstance(text, str) or len(text) != 2 * MAC_BYTES:
+                raise _Bad("header mac")
+            try:
+                mac = bytes.fromhex(text)
+            except ValueError:
+                raise _Bad("header mac") from None
+    except _Bad as exc:
+        raise _damaged(str(exc)) from None
+    except (ValueError, KeyError, TypeError, AttributeError, UnicodeError) as exc:
+        raise _damaged(type(exc).__name__) from None
+    if not kdf.is_valid():
+        # Intact (the checksum matched) yet outside what Plainview writes: changed on purpose.
+        raise _changed("kdf range")
+    return KeyFile(vault_id=vault_id, kdf=kdf, salt=salt, slots=slots, header_mac=mac)
 
 
 def read_key_file(folder: Path) -> KeyFile:

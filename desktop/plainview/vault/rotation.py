@@ -9,7 +9,7 @@ from plainview.errors import PlainviewError, UsageError
 from plainview.vault import db, keys
 from plainview.vault.base import VaultBase
 from plainview.vault.base import damage_guard as _damage_guard
-from plainview.vault.keys import KdfParams, KeyFile
+from plainview.vault.keys import KeyFile
 
 
 class Rotation(VaultBase):
@@ -48,7 +48,7 @@ class Rotation(VaultBase):
         new_key = bytearray(secrets.token_bytes(keys.DATA_KEY_BYTES))
         new_file = KeyFile(
             vault_id=old_file.vault_id,
-            kdf=old_file.kdf if old_file.kdf.is_valid() else KdfParams.default(),
+            kdf=keys.rewrap_kdf(old_file.kdf),
             salt=secrets.token_bytes(keys.SALT_BYTES),
             slots={},
         )

@@ -161,7 +161,7 @@ class Unlocking(ImportWriter):
             data_key = bytearray(self._key())  # a copy: Argon2id runs outside the lock
             old = self._key_file
         try:
-            kdf = old.kdf if old.kdf.is_valid() else KdfParams.default()
+            kdf = keys.rewrap_kdf(old.kdf)
             new = KeyFile(
                 vault_id=old.vault_id,
                 kdf=kdf,

@@ -101,7 +101,8 @@ def test_every_category_loses_every_planted_secret(category: str) -> None:
         assert "Mini Drama Watch History" in out  # structure kept
 
 
-def test_unknown_keys_keep_numbers_and_setting_words_only() -> None:
+def test_unknown_keys_keep_setting_words_only() -> None:
+    """Numbers under unknown keys go too (issue 16): a user id, an epoch time, a place."""
     r = Redactor(Pseudonymizer(KEY))
     out = r.anonymize(
         {
@@ -109,15 +110,17 @@ def test_unknown_keys_keep_numbers_and_setting_words_only() -> None:
             "NewCount": 3,
             "NewSwitch": "Off",
             "Nested List": [{"DeepField": "MARKdeep"}],
+            "NewValue": True,
         }
     )
     assert out == {
         "NewKey": REMOVED,
-        "NewCount": 3,
+        "NewCount": REMOVED,
         "NewSwitch": "Off",
         "Nested List": [{"DeepField": REMOVED}],
+        "NewValue": True,
     }
-    assert r.counts["unknown_removed"] == 2
+    assert r.counts["unknown_removed"] == 3
 
 
 def test_chat_partner_in_keys_and_source_paths_is_pseudonymized() -> None:
@@ -207,13 +210,20 @@ def test_every_documented_key_has_a_rule(key: str) -> None:
 
 def test_source_paths_lose_group_names_and_ids() -> None:
     r = Redactor(Pseudonymizer(KEY))
-    group = r.source_path("u.json:Direct Message/Group Chat/GroupChat/Group Chat with MARKgrp:")
-    assert "MARKgrp" not in group and group.startswith("u.json:Direct Message/Group Chat/")
-    room = r.source_path("u.json:TikTok Live/Watch Live History/WatchLiveMap/7000000000000005000")
+    group = r.source_path(
+        "user_data_tiktok.json:Direct Message/Group Chat/GroupChat/Group Chat with MARKgrp:"
+    )
+    assert "MARKgrp" not in group and group.startswith(
+        "user_data_tiktok.json:Direct Message/Group Chat/"
+    )
+    room = r.source_path(
+        "user_data_tiktok.json:TikTok Live/Watch Live History/WatchLiveMap/7000000000000005000"
+    )
     assert "7000000000000005000" not in room and "/key-" in room
-    plain = "u.json:Your Activity/Searches/SearchList"
+    plain = "user_data_tiktok.json:Your Activity/Searches/SearchList"
     assert r.source_path(plain) == plain
-    assert r.source_path("TikTok/Your Activity/Searches.txt") == "TikTok/Your Activity/Searches.txt"
+    # a TXT member keeps only its base name: its folders can carry the username and a time
+    assert r.source_path("TikTok_Data_alice_20250301120000/TikTok/Searches.txt") == "Searches.txt"
     out = r.anonymize({"Group Chat with MARKgrp:": [{"Content": "x"}]})
     assert "MARKgrp" not in json.dumps(out)
 

@@ -28,7 +28,8 @@ CHILD = textwrap.dedent(
     f"""
     import sys
     from pathlib import Path
-    from plainview.vault import Vault, keys
+    from plainview.vault import KdfParams, Vault, keys
+    keys.REWRAP_MINIMUM = KdfParams.floor()  # as the fast_rewrap fixture does in-process
     folder, mode = Path(sys.argv[1]), sys.argv[2]
     v = Vault.open(folder, {OLD!r})
     if mode == "write":
