@@ -46,6 +46,9 @@ HANDLERS: dict[str, str] = {
     "report": "sharing_cmds:cmd_report",
     "rekey": "vault_cmds:cmd_rekey",
     "forget-device": "vault_cmds:cmd_forget_device",
+    "imports": "lifecycle_cmds:cmd_imports",
+    "forget-import": "lifecycle_cmds:cmd_forget_import",
+    "destroy": "lifecycle_cmds:cmd_destroy",
 }
 
 
@@ -93,6 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("self-test", help="check this installation end to end")
     sub.add_parser("rekey", help="re-encrypt the vault with a new key; prints a new recovery code")
     sub.add_parser("forget-device", help="stop opening the vault without a passphrase here")
+    s = sub.add_parser("imports", help="the imports in this vault (id, platform, dates, counts)")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser(
+        "forget-import", help="remove one import; records a later import also holds stay"
+    )
+    s.add_argument("id", metavar="ID", type=int)
+    s.add_argument("--json", action="store_true")
+    sub.add_parser("destroy", help="delete this vault (asks for the passphrase)")
     return p
 
 
