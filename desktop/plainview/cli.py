@@ -194,7 +194,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from plainview.app import run_gui
 
-            return int(run_gui(vault_dir=vault_dir, debug=args.debug))
+            named = bool(args.vault or env.get("PLAINVIEW_VAULT"))
+            return int(run_gui(vault_dir=vault_dir, debug=args.debug, choose=not named))
         ctx = Context(vault_dir=vault_dir, debug=args.debug, env=env)
         return int(_resolve(args.command)(args, ctx))
     except PlainviewError as err:

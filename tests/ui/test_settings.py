@@ -118,7 +118,12 @@ def test_qsettings_hold_only_device_preferences(
     _choose(dialog.policy, "row")
     main_window.close()
     allowed = {"language", "theme", "auto_lock_minutes", "window/geometry"}
-    assert set(ui_prefs.keys()) <= allowed
+    # Besides these, only the known vault folders: each one's path and label, and the last.
+    vault_keys = {"vaults/last", "vaults/known/size"} | {
+        f"vaults/known/{n}/{part}" for n in range(1, 10) for part in ("path", "label")
+    }
+    assert set(ui_prefs.keys()) <= allowed | vault_keys
+    assert ui_prefs.settings.value("vaults/known/1/path") == str(shell_ctx.vault_dir)
     assert "window/geometry" in set(ui_prefs.keys())
 
 
