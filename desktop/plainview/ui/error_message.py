@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
 from plainview.ui.theme import is_dark
 
+I18N_AREA = "shell"
+
 _ICON = 18
 
 

@@ -29,6 +29,8 @@ from plainview.ui.error_message import ErrorMessage
 from plainview.ui.first_run_page import app_icon_label, centered
 from plainview.ui.known_vaults import MAX_LABEL, KnownVault, KnownVaults, clean_label
 
+I18N_AREA = "shell"
+
 _PATH_ROLE = Qt.ItemDataRole.UserRole
 
 

@@ -29,6 +29,8 @@ from plainview.ui.context import AppContext
 from plainview.ui.error_message import ErrorMessage
 from plainview.ui.tasks import run_task
 
+I18N_AREA = "shell"
+
 log = logging.getLogger(__name__)
 
 
@@ -135,8 +137,8 @@ class ImportsDialog(QDialog):
                     str(row.id),
                     source,
                     format_date(row.started_at, self.ctx.lang),
-                    f"{row.records:n}" if row.records else "0",
-                    str(row.added),
+                    self.locale().toString(row.records),
+                    self.locale().toString(row.added),
                     status,
                 ]
             )
@@ -193,12 +195,19 @@ class ImportsDialog(QDialog):
                 raise error
             self.error.setText(error.message)
             return
-        text = self.tr("Import %1 was removed: %n record(s) deleted.", "", result.removed)
-        if result.kept:
+        loc = self.locale()
+        if result.removed == 1:
+            text = self.tr("Import %1 was removed: 1 record deleted.")
+        else:
+            text = self.tr("Import %1 was removed: %2 records deleted.")
+        text = text.replace("%1", str(result.import_id)).replace("%2", loc.toString(result.removed))
+        if result.kept == 1:
+            text += " " + self.tr("1 record stayed, because another import also has it.")
+        elif result.kept:
             text += " " + self.tr(
-                "%n record(s) stayed, because another import also has them.", "", result.kept
-            )
-        self.outcome.setText(text.replace("%1", str(result.import_id)))
+                "%1 records stayed, because another import also has them."
+            ).replace("%1", loc.toString(result.kept))
+        self.outcome.setText(text)
         self.outcome.show()
         self.import_removed.emit(result.import_id)
         self.reload()
