@@ -5,8 +5,8 @@ Builds a vault in a temporary folder from the bundled synthetic sample export
 (resources/sample/tiktok-sample.zip), then grabs first run, unlock, overview, a category,
 search, import, settings, my choices and the guided audit in light and dark, English and
 Simplified Chinese, plus the vault chooser, the unlock error, the imports of a vault, the
-typed delete confirmation and the throw-away sample vault. Runs offscreen; nothing outside the temp folder and docs/screenshots/ is
-touched. Needs a CJK font for the Chinese shots (Debian: fonts-wqy-microhei).
+typed delete confirmation and the throw-away sample vault. Runs offscreen; nothing outside
+the temp folder and docs/screenshots/ is touched. Needs a CJK font for the Chinese shots (Debian: fonts-wqy-microhei).
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
                 if not args.only or "unlock-error" in args.only:
                     window.unlock_page._passphrase.setText("not the passphrase")
                     window.unlock_page.unlock()
-                    wait_for(lambda: bool(window.unlock_page.message))
+                    wait_for(lambda w=window: bool(w.unlock_page.message))
                     shot("unlock-error", window.grab)
                     window.unlock_page.clear()
                 window.known.add(sample_vault, "Me" if lang == "en" else "我")
@@ -184,7 +184,7 @@ def main(argv: list[str] | None = None) -> int:
                 dialog.close()
                 imports = ImportsDialog(ctx, window)
                 imports.show()
-                wait_for(lambda: imports.tree.topLevelItemCount() > 0)
+                wait_for(lambda d=imports: d.tree.topLevelItemCount() > 0)
                 shot("imports", imports.grab)
                 imports.close()
                 delete = DeleteVaultDialog(
@@ -200,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
                     done: list[object] = []
                     imp.import_finished.connect(done.append)  # type: ignore[attr-defined]
                     window.open_sample()
-                    wait_for(lambda: bool(done))
+                    wait_for(lambda d=done: bool(d))
                     window.show_page("overview")
                     settle()
                     shot("sample-vault", window.grab)

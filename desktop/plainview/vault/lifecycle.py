@@ -33,7 +33,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Final
 
-from plainview.errors import PlainviewError, UsageError
+from plainview.errors import PlainviewError, UsageError, VaultLocked
 from plainview.vault import db, keys
 from plainview.vault.store import ImportRow, Vault
 
@@ -215,6 +215,15 @@ def _move_held(conn: db.Connection, a: int, b: int) -> int:
     return moved
 
 
+def check_passphrase(vault: Vault, passphrase: str) -> None:
+    """``WrongPassphrase`` unless ``passphrase`` is the open vault's current passphrase (it
+    unwraps the data key from ``vault.key``). Argon2id: about a second, so off the GUI thread.
+    Nothing is opened or changed."""
+    if vault.locked:
+        raise VaultLocked("The vault is locked.", hint="Unlock it with your passphrase.")
+    keys.zero(keys.read_key_file(vault.path).unwrap_passphrase(passphrase))
+
+
 def destroy(vault: Vault) -> Path:
     """Delete the vault: lock it, forget it on this device, shred ``vault.key`` (overwritten
     with random bytes and synced before it is removed: without it the database is noise),
@@ -264,6 +273,7 @@ __all__ = [
     "LEDGER_FORGOTTEN",
     "LEDGER_KIND",
     "ForgetResult",
+    "check_passphrase",
     "destroy",
     "destroy_files",
     "forget_import",
