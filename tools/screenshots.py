@@ -6,7 +6,8 @@ Builds a vault in a temporary folder from the bundled synthetic sample export
 search, import, settings, my choices and the guided audit in light and dark, English and
 Simplified Chinese, plus the vault chooser, the unlock error, the imports of a vault, the
 typed delete confirmation and the throw-away sample vault. Runs offscreen; nothing outside
-the temp folder and docs/screenshots/ is touched. Needs a CJK font for the Chinese shots (Debian: fonts-wqy-microhei).
+the temp folder and docs/screenshots/ is touched. Needs a CJK font for the Chinese shots
+(Debian: fonts-wqy-microhei).
 """
 
 from __future__ import annotations
