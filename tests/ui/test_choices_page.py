@@ -60,6 +60,32 @@ def test_changing_a_level_by_keyboard_is_saved_and_ledgered(qtbot: Any, sharing_
     assert page.ledger_model.index(0, 3).data() == "Anonymized"
 
 
+def test_a_single_click_opens_the_levels_and_a_pick_saves(
+    qtbot: Any, sharing_ctx: Any, monkeypatch: Any
+) -> None:
+    # The offscreen platform cannot show a popup list without warnings: record the request.
+    popups: list[QComboBox] = []
+    monkeypatch.setattr(QComboBox, "showPopup", lambda self: popups.append(self))
+    page = _page(qtbot, sharing_ctx)
+    page.show()
+    qtbot.waitExposed(page)
+    row = page.model.row_of("share", "tiktok.logins")
+    index = page.model.index(row, 2)
+    page.table.scrollTo(index)
+    qtbot.mouseClick(
+        page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center()
+    )
+    combo = page.table.findChild(QComboBox)
+    assert combo is not None and combo.isVisible()
+    qtbot.waitUntil(lambda: popups == [combo], timeout=5_000)  # the list opens at once
+    shared = combo.findData("shared")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        combo.setCurrentIndex(shared)
+        combo.activated.emit(shared)  # what a click on an option sends
+    assert choices.get_choices(sharing_ctx.vault)["tiktok.logins"].share == "shared"
+    assert page.model.index(row, 2).data() == "Shared"
+
+
 def test_mismatch_flags_are_shown_plainly(qtbot: Any, sharing_ctx: Any) -> None:
     choices.set_purpose_answer(sharing_ctx.vault, "personalised_ads", "no")
     page = _page(qtbot, sharing_ctx)

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -187,7 +188,11 @@ class ChoicesModel(QAbstractTableModel):
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box with the row's options (share levels or answers)."""
+    """A combo box with the row's options (share levels or answers). Opened by a click, its
+    list drops down at once, and picking an option saves it (no second click, no Enter)."""
+
+    #: Set by the page for an editor opened by a mouse click: show the options at once.
+    popup_next = False
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -198,7 +203,15 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo.setAccessibleName(self.tr("Your choice"))
         for value, text in model.options(index.row()):
             combo.addItem(text, value)
+        combo.activated.connect(lambda _i, c=combo: self._picked(c))
+        if self.popup_next:
+            self.popup_next = False
+            QTimer.singleShot(0, combo.showPopup)
         return combo
+
+    def _picked(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         assert isinstance(editor, QComboBox)
@@ -297,13 +310,14 @@ class ChoicesPage(QWidget):
         self.model.changed.connect(self._apply_change)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(2, ChoiceDelegate(self.table))
+        self.choice_delegate = ChoiceDelegate(self.table)
+        self.table.setItemDelegateForColumn(2, self.choice_delegate)
+        self.table.clicked.connect(self._clicked)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The mouse opens a level with one click (``_clicked``); the keyboard with F2 or a key.
         self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.SelectedClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
+            QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.verticalHeader().hide()
@@ -391,6 +405,14 @@ class ChoicesPage(QWidget):
         ctx.locked.connect(self.clear)
 
     # -- page protocol ---------------------------------------------------------------
+    def _clicked(self, index: QModelIndex) -> None:
+        """One click on a level or an answer opens its options (My choices: single click)."""
+        editing = self.table.state() == QAbstractItemView.State.EditingState
+        if index.column() == 2 and index.flags() & Qt.ItemFlag.ItemIsEditable and not editing:
+            self.choice_delegate.popup_next = True
+            self.table.edit(index)
+            self.choice_delegate.popup_next = False
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("My choices"))
         self.intro.setText(
