@@ -12,6 +12,7 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -251,6 +252,18 @@ class LedgerModel(QAbstractTableModel):
             section
         ]
 
+    def _when(self, at: str) -> str:
+        """The ledger's UTC time in the one date style of the language (plainview.dates)."""
+        from datetime import UTC, datetime
+
+        from plainview import dates
+
+        try:
+            when = datetime.fromisoformat(at.replace("Z", "+00:00"))
+        except ValueError:
+            return at
+        return dates.format_datetime(when, dates.language_of(QLocale().name()), tz=UTC)
+
     def _value(self, kind: str, value: str | None) -> str:
         if value is None:
             return self.tr("(not set)")
@@ -269,7 +282,14 @@ class LedgerModel(QAbstractTableModel):
         e = self._entries[index.row()]
         snap = self._names.snap
         if index.column() == 0:
-            return e.at.replace("T", " ").replace("Z", "")
+            return self._when(e.at)
+        if e.kind == "import":  # an import was removed (vault/lifecycle.py)
+            if index.column() == 1:
+                platform = "TikTok" if e.old == "tiktok" else (e.old or "")
+                return self.tr("Import %1 (%2)").replace("%1", e.subject).replace("%2", platform)
+            if index.column() == 2:
+                return self.tr("In the vault")
+            return self.tr("Removed")
         if index.column() == 1:
             if e.kind == "share":
                 return snap.titles.get(e.subject, e.subject)
