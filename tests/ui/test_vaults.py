@@ -316,3 +316,22 @@ def test_delete_refused_keeps_everything(qtbot, shell_ctx, shell_vault, monkeypa
     monkeypatch.setattr(window, "ask_delete_vault", lambda label, folder: False)
     window.delete_vault()
     assert shell_ctx.is_unlocked and Vault.exists(shell_vault.path)
+
+
+def test_settings_lead_to_the_imports_and_to_deleting(qtbot, shell_ctx, shell_vault, monkeypatch):
+    from plainview.ui.settings_dialog import SettingsDialog
+
+    window = _window(qtbot, shell_ctx)
+    unlock(qtbot, window)
+    asked: list[str] = []
+    monkeypatch.setattr(window, "ask_delete_vault", lambda label, folder: asked.append(label))
+    window.open_settings()
+    settings = window.findChild(SettingsDialog)
+    assert settings is not None and settings.delete_vault_button.isEnabled()
+    settings.imports_button.click()
+    qtbot.waitUntil(lambda: window.findChild(ImportsDialog) is not None, timeout=5_000)
+    window.open_settings()
+    settings = [d for d in window.findChildren(SettingsDialog) if d.isVisible()][-1]
+    settings.delete_vault_button.click()
+    assert asked == ["My vault"]
+    assert shell_ctx.is_unlocked  # the confirmation said no

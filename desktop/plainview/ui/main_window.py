@@ -755,6 +755,10 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.ctx, self)
         dialog.auto_lock_changed.connect(self._on_auto_lock_changed)
+        dialog.imports_requested.connect(dialog.accept)
+        dialog.imports_requested.connect(self.open_imports)
+        dialog.delete_vault_requested.connect(dialog.accept)
+        dialog.delete_vault_requested.connect(self.delete_vault)
         dialog.finished.connect(self.check_recovery_code_saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
