@@ -364,6 +364,26 @@
         <translation>示例数据</translation>
     </message>
     <message>
+        <source>Open &amp;another vault…</source>
+        <translation>打开另一个保险库(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open another vault</source>
+        <translation>打开另一个保险库</translation>
+    </message>
+    <message>
+        <source>Try with &amp;sample data first</source>
+        <translation>先用示例数据试试(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Try with sample data first</source>
+        <translation>先用示例数据试试</translation>
+    </message>
+    <message>
+        <source>Look around in a throw-away vault with a made-up export; no vault is made here</source>
+        <translation>在一个临时保险库中用虚构的导出数据看看；这里不会创建保险库</translation>
+    </message>
+    <message>
         <source>&amp;Leave the sample</source>
         <translation>离开示例(&amp;L)</translation>
     </message>

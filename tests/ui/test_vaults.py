@@ -335,3 +335,16 @@ def test_settings_lead_to_the_imports_and_to_deleting(qtbot, shell_ctx, shell_va
     settings.delete_vault_button.click()
     assert asked == ["My vault"]
     assert shell_ctx.is_unlocked  # the confirmation said no
+
+
+def test_sample_from_first_run_makes_no_vault_of_the_users(qtbot, shell_ctx):
+    window = _window(qtbot, shell_ctx)
+    assert window.state == "first_run"
+    imp = window.page["import"]
+    with qtbot.waitSignal(imp.import_finished, timeout=TIMEOUT):
+        window.first_run_sample.click()
+    assert window.in_sample
+    window.leave_sample()
+    assert window.state == "first_run"
+    assert not Vault.exists(shell_ctx.vault_dir)
+    assert window.known.all() == []  # the sample is never listed

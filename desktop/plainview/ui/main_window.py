@@ -129,11 +129,28 @@ class MainWindow(QMainWindow):
         self._ever_unlocked = False
 
         self.root = QStackedWidget(self)
-        self.first_run = FirstRunPage(ctx, self.root)
+        # First run, with the ways out below it: another vault, or the sample first.
+        self.first_run_box = QWidget(self.root)
+        self.first_run = FirstRunPage(ctx, self.first_run_box)
+        self.first_run_other = QPushButton(self.first_run_box)
+        self.first_run_sample = QPushButton(self.first_run_box)
+        for link in (self.first_run_other, self.first_run_sample):
+            link.setFlat(True)
+            link.setProperty("role", "link")
+        links = QHBoxLayout()
+        links.addStretch(1)
+        links.addWidget(self.first_run_other)
+        links.addSpacing(16)
+        links.addWidget(self.first_run_sample)
+        links.addStretch(1)
+        box = QVBoxLayout(self.first_run_box)
+        box.setContentsMargins(0, 0, 0, 16)
+        box.addWidget(self.first_run, 1)
+        box.addLayout(links)
         self.unlock_page = UnlockPage(ctx, self.root)
         self.chooser = VaultChooserPage(ctx, self.known, self.root)
         self.workspace = QWidget(self.root)
-        for w in (self.first_run, self.unlock_page, self.chooser, self.workspace):
+        for w in (self.first_run_box, self.unlock_page, self.chooser, self.workspace):
             self.root.addWidget(w)
         self.setCentralWidget(self.root)
         self._build_workspace()
@@ -144,6 +161,8 @@ class MainWindow(QMainWindow):
         ctx.data_changed.connect(self._on_data_changed)
         ctx.language_changed.connect(self.retranslate)
         self.first_run.vault_created.connect(self._on_vault_created)
+        self.first_run_other.clicked.connect(self.show_chooser)
+        self.first_run_sample.clicked.connect(self.open_sample)
         self.unlock_page.other_vault_requested.connect(self.show_chooser)
         self.chooser.vault_chosen.connect(self.open_vault_dir)
         self.chooser.new_vault_requested.connect(self.start_new_vault)
@@ -343,6 +362,15 @@ class MainWindow(QMainWindow):
             )
         )
         self.sample_notice.setAccessibleName(self.tr("Sample data"))
+        self.first_run_other.setText(self.tr("Open &another vault…"))
+        self.first_run_other.setAccessibleName(self.tr("Open another vault"))
+        self.first_run_sample.setText(self.tr("Try with &sample data first"))
+        self.first_run_sample.setAccessibleName(self.tr("Try with sample data first"))
+        self.first_run_sample.setToolTip(
+            self.tr(
+                "Look around in a throw-away vault with a made-up export; no vault is made here"
+            )
+        )
         self.leave_sample_button.setText(self.tr("&Leave the sample"))
         self.leave_sample_button.setAccessibleName(self.tr("Leave the sample"))
         self.vault_button.setAccessibleName(self.tr("Vault"))
@@ -354,7 +382,7 @@ class MainWindow(QMainWindow):
     def state(self) -> str:
         """``"first_run"``, ``"locked"`` or ``"unlocked"``."""
         current = self.root.currentWidget()
-        if current is self.first_run:
+        if current is self.first_run_box:
             return "first_run"
         if current is self.chooser:
             return "choosing"
@@ -376,7 +404,7 @@ class MainWindow(QMainWindow):
         exists = Vault.exists(vault_dir)
         found = self.known.find(vault_dir)
         self.unlock_page.set_vault_label(display_label(found, self.tr) if found else None)
-        self.root.setCurrentWidget(self.unlock_page if exists else self.first_run)
+        self.root.setCurrentWidget(self.unlock_page if exists else self.first_run_box)
         self._update_vault_label()
 
     # -- vaults ------------------------------------------------------------------------
@@ -411,7 +439,7 @@ class MainWindow(QMainWindow):
         self.ctx.vault_dir = Path(path)
         self._new_label = label
         self.first_run.clear()
-        self.root.setCurrentWidget(self.first_run)
+        self.root.setCurrentWidget(self.first_run_box)
 
     @Slot()
     def _on_vault_created(self) -> None:
