@@ -1128,6 +1128,10 @@
 %2</translation>
     </message>
     <message>
+        <source>%1 (not found)</source>
+        <translation>%1（未找到）</translation>
+    </message>
+    <message>
         <source>There is no vault in this folder. It may have been moved, deleted or be on a disk that is not connected.</source>
         <translation>此文件夹中没有保险库。它可能已被移动、删除，或位于未连接的磁盘上。</translation>
     </message>

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +36,64 @@ from plainview.ui.known_vaults import MAX_LABEL, KnownVault, KnownVaults, clean_
 I18N_AREA = "shell"
 
 _PATH_ROLE = Qt.ItemDataRole.UserRole
+_NAME_ROLE = Qt.ItemDataRole.UserRole + 1
+_DETAIL_ROLE = Qt.ItemDataRole.UserRole + 2
+_PAD = 8
+
+
+class VaultItemDelegate(QStyledItemDelegate):
+    """Two lines per vault: its name in bold, its folder (or "not found") below in the
+    hint colour."""
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        bold = QFont(option.font)
+        bold.setWeight(QFont.Weight.DemiBold)
+        return bold, QFont(option.font)
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        bold, plain = self._fonts(option)
+        height = QFontMetrics(bold).height() + QFontMetrics(plain).height() + 2 * _PAD + 2
+        return QSize(200, height)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        style = option.widget.style() if option.widget else None
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, option, painter, option.widget
+            )
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = option.palette
+        text = palette.highlightedText() if selected else palette.text()
+        hint = palette.highlightedText() if selected else palette.placeholderText()
+        rect: QRect = option.rect.adjusted(_PAD + 4, _PAD, -_PAD, -_PAD)
+        bold, plain = self._fonts(option)
+        painter.save()
+        painter.setFont(bold)
+        painter.setPen(text.color())
+        line = QFontMetrics(bold).height()
+        painter.drawText(
+            QRect(rect.left(), rect.top(), rect.width(), line),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            str(index.data(_NAME_ROLE) or ""),
+        )
+        painter.setFont(plain)
+        painter.setPen(hint.color())
+        detail = QFontMetrics(plain).elidedText(
+            str(index.data(_DETAIL_ROLE) or ""), Qt.TextElideMode.ElideMiddle, rect.width()
+        )
+        painter.drawText(
+            QRect(rect.left(), rect.top() + line + 2, rect.width(), QFontMetrics(plain).height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            detail,
+        )
+        painter.restore()
 
 
 def display_label(vault: KnownVault, tr: object) -> str:
@@ -195,6 +257,7 @@ class VaultChooserPage(QWidget):
         self.list = QListWidget(body)
         self.list.setMinimumHeight(160)
         self.list.setUniformItemSizes(False)
+        self.list.setItemDelegate(VaultItemDelegate(self.list))
         self.empty = QLabel(body)
         self.empty.setProperty("role", "hint")
         self.empty.setWordWrap(True)
@@ -304,10 +367,15 @@ class VaultChooserPage(QWidget):
                 )
             item = QListWidgetItem(text, self.list)
             item.setData(_PATH_ROLE, str(vault.path))
+            item.setData(_NAME_ROLE, name)
+            item.setData(
+                _DETAIL_ROLE,
+                str(vault.path)
+                if vault.exists
+                else self.tr("%1 (not found)").replace("%1", str(vault.path)),
+            )
             item.setData(Qt.ItemDataRole.AccessibleTextRole, text.replace("\n", ", "))
             item.setToolTip(str(vault.path))
-            if not vault.exists:
-                item.setForeground(self.palette().placeholderText())
             if str(vault.path) == str(current or last or ""):
                 select = item
         self.empty.setVisible(self.list.count() == 0)
