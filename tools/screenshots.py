@@ -4,9 +4,11 @@
 Builds a vault in a temporary folder from the bundled synthetic sample export
 (resources/sample/tiktok-sample.zip), then grabs first run, unlock, overview, a category,
 search, import, settings, my choices and the guided audit in light and dark, English and
-Simplified Chinese. Runs offscreen; nothing outside the temp folder and docs/screenshots/ is
-touched. Drawn with the font the app ships only (fontconfig sees no system font, as in the
-test suite), so the shots look the same on every machine and Chinese never shows as boxes.
+Simplified Chinese, plus the vault chooser, the unlock error, the imports of a vault, the
+typed delete confirmation and the throw-away sample vault. Runs offscreen; nothing outside
+the temp folder and docs/screenshots/ is touched. Drawn with the font the app ships only
+(fontconfig sees no system font, as in the test suite), so the shots look the same on every
+machine and Chinese never shows as boxes.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     from plainview.ui.preferences import Preferences
     from plainview.ui.settings_dialog import SettingsDialog
     from plainview.ui.theme import apply_theme
+    from plainview.ui.vault_dialogs import DeleteVaultDialog, ImportsDialog
     from plainview.vault import KdfParams, Vault
 
     app = create_application(sys.argv[:1])
@@ -79,6 +82,15 @@ def main(argv: list[str] | None = None) -> int:
             result = run_import(vault, Path(sample))
         print(f"sample vault: {sum(result.records.values())} records")
         vault.lock()
+        participant_vault = tmp_path / "participant-07"
+        other, _code = Vault.create(participant_vault, PASSPHRASE, KdfParams.floor())
+        other.lock()
+
+        def wait_for(condition: Callable[[], bool]) -> None:
+            deadline = time.monotonic() + 60
+            while not condition() and time.monotonic() < deadline:
+                settle(rounds=1)
+            settle()
 
         saved: list[Path] = []
         for lang in ("en", "zh_CN"):
@@ -132,6 +144,20 @@ def main(argv: list[str] | None = None) -> int:
                 window.show()
                 settle()
                 shot("unlock", window.grab)
+                if not args.only or "unlock-error" in args.only:
+                    window.unlock_page._passphrase.setText("not the passphrase")
+                    window.unlock_page.unlock()
+                    wait_for(lambda w=window: bool(w.unlock_page.message))
+                    shot("unlock-error", window.grab)
+                    window.unlock_page.clear()
+                window.known.add(sample_vault, "Me" if lang == "en" else "我")
+                window.known.add(
+                    participant_vault, "Participant 07" if lang == "en" else "参与者 07"
+                )
+                window.show_chooser()
+                settle()
+                shot("vault-chooser", window.grab)
+                window.open_vault_dir(sample_vault)
                 ctx.set_vault(Vault.open(sample_vault, PASSPHRASE))
                 settle()
                 shot("overview", window.grab)
@@ -156,6 +182,30 @@ def main(argv: list[str] | None = None) -> int:
                 settle()
                 shot("settings", dialog.grab)
                 dialog.close()
+                imports = ImportsDialog(ctx, window)
+                imports.show()
+                wait_for(lambda d=imports: d.tree.topLevelItemCount() > 0)
+                shot("imports", imports.grab)
+                imports.close()
+                delete = DeleteVaultDialog(
+                    window.vault_button.text().split(": ", 1)[-1], str(sample_vault), window
+                )
+                delete.field.setText(delete.word)
+                delete.show()
+                settle()
+                shot("delete-vault", delete.grab)
+                delete.close()
+                if not args.only or "sample-vault" in args.only:
+                    imp = window.page["import"]
+                    done: list[object] = []
+                    imp.import_finished.connect(done.append)  # type: ignore[attr-defined]
+                    window.open_sample()
+                    wait_for(lambda d=done: bool(d))
+                    window.show_page("overview")
+                    settle()
+                    shot("sample-vault", window.grab)
+                    window.leave_sample()
+                    settle()
                 tasks.wait_for_all(10_000)
                 settle()
                 ctx.lock()

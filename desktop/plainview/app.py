@@ -12,6 +12,7 @@ import sys
 import threading
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
@@ -108,7 +109,25 @@ def create_application(argv: list[str]) -> QApplication:
     return app
 
 
-def run_gui(vault_dir: Path, debug: bool = False) -> int:
+def start_folder(vault_dir: Path, known: Any) -> Path | None:
+    """Which vault to start with when none was named (``--vault``, ``$PLAINVIEW_VAULT``):
+    ``None`` (show the chooser) when this device knows several vaults, else the one it knows,
+    else the default folder (first run there)."""
+    from plainview.vault import Vault
+
+    if Vault.exists(vault_dir) and known.find(vault_dir) is None:
+        known.add(vault_dir, "")
+    existing = [v.path for v in known.all() if v.exists]
+    if len(existing) > 1:
+        return None
+    if existing:
+        return Path(existing[0])
+    return vault_dir
+
+
+def run_gui(vault_dir: Path, debug: bool = False, *, choose: bool = False) -> int:
+    """``choose``: no vault folder was named, so pick one from the known vaults (several:
+    the vault chooser comes first)."""
     multiprocessing.freeze_support()
     harden_process()
     setup_logging(debug)
@@ -124,7 +143,12 @@ def run_gui(vault_dir: Path, debug: bool = False) -> int:
     from plainview.ui.theme import apply_theme
 
     prefs = Preferences()
-    ctx = AppContext(resolve_language(prefs.language), vault_dir=vault_dir, prefs=prefs)
+    start: Path | None = vault_dir
+    if choose:
+        from plainview.ui.known_vaults import KnownVaults
+
+        start = start_folder(vault_dir, KnownVaults(prefs.settings))
+    ctx = AppContext(resolve_language(prefs.language), vault_dir=start, prefs=prefs)
     translations = Translations(ctx, app)  # before any screen: it must retranslate first
     apply_theme(app, prefs.theme)
     window = MainWindow(ctx)

@@ -47,6 +47,9 @@ HANDLERS: dict[str, str] = {
     "report": "sharing_cmds:cmd_report",
     "rekey": "vault_cmds:cmd_rekey",
     "forget-device": "vault_cmds:cmd_forget_device",
+    "imports": "lifecycle_cmds:cmd_imports",
+    "forget-import": "lifecycle_cmds:cmd_forget_import",
+    "destroy": "lifecycle_cmds:cmd_destroy",
 }
 
 
@@ -94,6 +97,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("self-test", help="check this installation end to end")
     sub.add_parser("rekey", help="re-encrypt the vault with a new key; prints a new recovery code")
     sub.add_parser("forget-device", help="stop opening the vault without a passphrase here")
+    s = sub.add_parser("imports", help="the imports in this vault (id, platform, dates, counts)")
+    s.add_argument("--json", action="store_true")
+    s = sub.add_parser(
+        "forget-import", help="remove one import; records a later import also holds stay"
+    )
+    s.add_argument("id", metavar="ID", type=int)
+    s.add_argument("--json", action="store_true")
+    sub.add_parser("destroy", help="delete this vault (asks for the passphrase)")
     return p
 
 
@@ -185,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command is None:
             from plainview.app import run_gui
 
-            return int(run_gui(vault_dir=vault_dir, debug=args.debug))
+            named = bool(args.vault or env.get("PLAINVIEW_VAULT"))
+            return int(run_gui(vault_dir=vault_dir, debug=args.debug, choose=not named))
         ctx = Context(vault_dir=vault_dir, debug=args.debug, env=env)
         return int(_resolve(args.command)(args, ctx))
     except PlainviewError as err:

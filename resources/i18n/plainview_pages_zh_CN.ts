@@ -690,16 +690,16 @@
         <translation>此类别</translation>
     </message>
     <message>
-        <source>Shared: {title} goes into your share packages and reports exactly as imported.</source>
-        <translation>分享：{title}会按导入时的原样放入你的分享包和报告中。</translation>
+        <source>Shared: your share packages and reports include {title} exactly as imported.</source>
+        <translation>分享：你的分享数据包和报告会按导入时的原样包含{title}。</translation>
     </message>
     <message>
-        <source>Anonymized: {title} goes into share packages and reports with names and ids replaced, IP addresses shortened, free text removed and times cut to the day.</source>
-        <translation>匿名化：{title}会放入分享包和报告中，但用户名和 ID 会被替换，IP 地址会被截短，自由文本会被删除，时间只保留到日期。</translation>
+        <source>Anonymized: share packages and reports include {title} with names and ids replaced, IP addresses shortened, free text removed and times cut to the day.</source>
+        <translation>匿名化：分享数据包和报告会包含{title}，但名字和 ID 被替换、IP 地址被截短、自由文本被删除、时间只保留到日期。</translation>
     </message>
     <message>
-        <source>Private: {title} stays on this computer. Share packages and reports leave it out completely, not even its count.</source>
-        <translation>私密：{title}只保留在这台电脑上。分享包和报告完全不包含它，连条数也不会出现。</translation>
+        <source>Private: only you see {title}, on this computer. Share packages and reports leave this category out completely, not even the number of records.</source>
+        <translation>私密：只有你能在这台电脑上看到{title}。分享数据包和报告完全不包含这一类别，连记录数量也不包含。</translation>
     </message>
 </context>
 <context>

@@ -244,6 +244,7 @@
     <name>ChoiceDelegate</name>
     <message>
         <source>Your choice</source>
+        <extracomment>Set by the page for an editor opened by a mouse click: show the options at once.</extracomment>
         <translation>你的选择</translation>
     </message>
 </context>
@@ -407,16 +408,29 @@
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
+    <message>
+        <source>Import %1 (%2)</source>
+        <translation>第 %1 次导入（%2）</translation>
+    </message>
+    <message>
+        <source>In the vault</source>
+        <translation>在保险库中</translation>
+    </message>
+    <message>
+        <source>Removed</source>
+        <translation>已移除</translation>
+    </message>
 </context>
 <context>
     <name>LettersDialog</name>
     <message>
         <source>Privacy statement and letters</source>
+        <extracomment>Milliseconds of no typing before the letters are prepared again with the typed name.</extracomment>
         <translation>隐私声明和请求信</translation>
     </message>
     <message>
-        <source>Pick a document on the left. Letters are addressed only through TikTok&apos;s published contact routes. Plainview does not fill in your name or account: type them below if you want them in the letters, or replace the parts in [brackets] before sending.</source>
-        <translation>在左侧选择一份文件。请求信只使用 TikTok 公布的联系渠道。Plainview 不会自动填写你的姓名或账号：如果希望它们出现在信中，请在下方输入，或在发送前替换[方括号]中的内容。</translation>
+        <source>Pick a document on the left. Letters are addressed only through TikTok&apos;s published contact routes. Plainview does not fill in your name or account: type them below if you want them in the letters, or replace the parts in [brackets] before sending. You can also change the text itself before copying or saving it.</source>
+        <translation>在左侧选择一份文件。信件只通过 TikTok 公布的联系渠道寄送。Plainview 不会替你填写姓名或账号：如果你希望信中出现它们，请在下方输入，或在发送前替换[方括号]中的部分。你也可以在复制或保存之前修改正文。</translation>
     </message>
     <message>
         <source>Your &amp;name (optional):</source>
@@ -457,6 +471,18 @@
     <message>
         <source>Save the document as a text file</source>
         <translation>将此文件保存为文本文件</translation>
+    </message>
+    <message>
+        <source>&amp;Reset text</source>
+        <translation>恢复原文(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reset the text to the prepared letter</source>
+        <translation>把正文恢复为准备好的信件</translation>
+    </message>
+    <message>
+        <source>Undo your changes to this document</source>
+        <translation>撤销你对这份文件的修改</translation>
     </message>
     <message>
         <source>Close</source>

@@ -2,6 +2,13 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name></name>
+    <message>
+        <source>My vault</source>
+        <translation>我的保险库</translation>
+    </message>
+</context>
+<context>
     <name>ChangePassphraseDialog</name>
     <message>
         <source>Change passphrase</source>
@@ -11,6 +18,18 @@
     <message>
         <source>Choose a new passphrase for this vault. Your recovery code stays the same and still works.</source>
         <translation>为这个保险库设置新的密码短语。你的恢复码保持不变，仍然可以使用。</translation>
+    </message>
+    <message>
+        <source>&amp;Current passphrase:</source>
+        <translation>当前密码短语(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Current passphrase</source>
+        <translation>当前密码短语</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
     </message>
     <message>
         <source>&amp;New passphrase:</source>
@@ -41,6 +60,37 @@
     <message>
         <source>Change</source>
         <translation>更改</translation>
+    </message>
+    <message>
+        <source>That is not the current passphrase of this vault. Nothing was changed.</source>
+        <translation>这不是此保险库的当前密码短语。没有做任何更改。</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteVaultDialog</name>
+    <message>
+        <source>Delete this vault</source>
+        <translation>删除此保险库</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>This deletes the vault “%1” in %2: every import, your choices, the consent record and its keys. It cannot be undone, and the recovery code will not bring it back. Exports you saved elsewhere (reports, share packages) and the original TikTok archive are not touched.</source>
+        <translation>这会删除位于 %2 的保险库“%1”：每一次导入、你的选择、同意记录以及它的密钥。此操作无法撤销，恢复码也无法找回它。你保存在别处的导出文件（报告、分享数据包）和原始 TikTok 压缩包不受影响。</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm:</source>
+        <translation>输入 %1 以确认：</translation>
+    </message>
+    <message>
+        <source>Type %1 to confirm</source>
+        <translation>输入 %1 以确认</translation>
+    </message>
+    <message>
+        <source>Delete vault</source>
+        <translation>删除保险库</translation>
     </message>
 </context>
 <context>
@@ -177,6 +227,105 @@
     </message>
 </context>
 <context>
+    <name>ImportsDialog</name>
+    <message>
+        <source>Imports in this vault</source>
+        <translation>此保险库中的导入</translation>
+    </message>
+    <message>
+        <source>Every export you imported into this vault. Removing one deletes what only it brought; records that another import also has stay. The consent record keeps a line saying that you removed it.</source>
+        <translation>你导入到此保险库的每一份导出数据。移除其中一份会删除只由它带来的内容；另一次导入也包含的记录会保留。同意记录会留下一行，写明你移除了它。</translation>
+    </message>
+    <message>
+        <source>Imports</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>编号</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Imported on</source>
+        <translation>导入日期</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>条目</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported into this vault yet.</source>
+        <translation>此保险库中还没有导入任何内容。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>&amp;Remove import…</source>
+        <translation>移除导入(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Remove the selected import</source>
+        <translation>移除所选的导入</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>进行中</translation>
+    </message>
+    <message>
+        <source>Remove import</source>
+        <translation>移除导入</translation>
+    </message>
+    <message>
+        <source>Remove import %1 from this vault? What only this import brought is deleted; this cannot be undone. Records that another import also has stay.</source>
+        <translation>要从此保险库中移除第 %1 次导入吗？只由这次导入带来的内容会被删除，且无法撤销。另一次导入也包含的记录会保留。</translation>
+    </message>
+    <message>
+        <source>Import %1 was removed: 1 record deleted.</source>
+        <translation>第 %1 次导入已移除：删除了 1 条记录。</translation>
+    </message>
+    <message>
+        <source>Import %1 was removed: %2 records deleted.</source>
+        <translation>第 %1 次导入已移除：删除了 %2 条记录。</translation>
+    </message>
+    <message>
+        <source>1 record stayed, because another import also has it.</source>
+        <translation>有 1 条记录保留了下来，因为另一次导入也包含它。</translation>
+    </message>
+    <message>
+        <source>%1 records stayed, because another import also has them.</source>
+        <translation>有 %1 条记录保留了下来，因为另一次导入也包含它们。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Search everything…  (Ctrl+F)</source>
@@ -207,11 +356,88 @@
         <translation>快捷键：%1 概览，%2 最敏感，%3 敏感，%4 较不敏感，%5 我的选择，%6 引导式审计，%7 导入，%8 搜索，%9 设置。</translation>
     </message>
     <message>
+        <source>Sample data: you are looking at a made-up TikTok export in a throw-away vault. Nothing here is yours, and it is deleted when you leave it.</source>
+        <translation>示例数据：你正在一个临时保险库中查看一份虚构的 TikTok 导出数据。这里没有任何内容属于你，离开时它会被删除。</translation>
+    </message>
+    <message>
+        <source>Sample data</source>
+        <translation>示例数据</translation>
+    </message>
+    <message>
+        <source>Open &amp;another vault…</source>
+        <translation>打开另一个保险库(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open another vault</source>
+        <translation>打开另一个保险库</translation>
+    </message>
+    <message>
+        <source>Try with &amp;sample data first</source>
+        <translation>先用示例数据试试(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Try with sample data first</source>
+        <translation>先用示例数据试试</translation>
+    </message>
+    <message>
+        <source>Look around in a throw-away vault with a made-up export; no vault is made here</source>
+        <translation>在一个临时保险库中用虚构的导出数据看看；这里不会创建保险库</translation>
+    </message>
+    <message>
+        <source>&amp;Leave the sample</source>
+        <translation>离开示例(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Leave the sample</source>
+        <translation>离开示例</translation>
+    </message>
+    <message>
+        <source>Vault</source>
+        <translation>保险库</translation>
+    </message>
+    <message>
+        <source>Switch vault, see its imports, or delete it</source>
+        <translation>切换保险库、查看其导入或删除它</translation>
+    </message>
+    <message>
+        <source>My vault</source>
+        <translation>我的保险库</translation>
+    </message>
+    <message>
+        <source>Vault: %1</source>
+        <translation>保险库：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Other vaults…</source>
+        <translation>其他保险库(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Imports in this vault…</source>
+        <translation>此保险库中的导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Try with &amp;sample data</source>
+        <translation>用示例数据试试(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete this vault…</source>
+        <translation>删除此保险库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>The vault was not deleted</source>
+        <translation>保险库未被删除</translation>
+    </message>
+    <message>
+        <source>The vault “%1” was deleted.</source>
+        <translation>保险库“%1”已删除。</translation>
+    </message>
+    <message>
         <source>Lock</source>
         <translation>锁定</translation>
     </message>
     <message>
         <source>Your vault was re-encrypted, but Plainview locked before you confirmed that you saved the new recovery code, so that code is gone. Your old recovery code no longer works either. To get a recovery code that works, open Settings (Ctrl+9) and choose “Re-encrypt with a new key…” again.</source>
+        <extracomment>The vault folders this device knows (paths and labels only, in QSettings). While the throw-away sample vault is open: its folder, and the folder to go back to.</extracomment>
         <translation>你的保险库已重新加密，但在你确认保存新的恢复码之前 Plainview 已锁定，所以那个恢复码已经丢失。你原来的恢复码也不再有效。要获得一个有效的恢复码，请打开“设置”（Ctrl+9），再次选择“用新密钥重新加密…”。</translation>
     </message>
     <message>
@@ -229,6 +455,77 @@
     <message>
         <source>Page</source>
         <translation>页面</translation>
+    </message>
+</context>
+<context>
+    <name>NewVaultDialog</name>
+    <message>
+        <source>New vault</source>
+        <translation>新建保险库</translation>
+    </message>
+    <message>
+        <source>Each vault has its own passphrase and its own data. Make one for each person whose export you look at, for example each participant of an audit.</source>
+        <translation>每个保险库都有自己的密码短语和自己的数据。为你查看其导出数据的每个人各建一个，例如审计的每位参与者。</translation>
+    </message>
+    <message>
+        <source>For example: Participant 07</source>
+        <translation>例如：参与者 07</translation>
+    </message>
+    <message>
+        <source>Name of the vault</source>
+        <translation>保险库名称</translation>
+    </message>
+    <message>
+        <source>Folder of the vault</source>
+        <translation>保险库文件夹</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Choose the folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>The name and the folder are remembered on this computer so that you can pick the vault later; nothing from inside the vault is.</source>
+        <translation>名称和文件夹会记在这台电脑上，方便你以后选择这个保险库；保险库里的任何内容都不会被记下。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Continue</source>
+        <translation>继续(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Continue</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Choose a folder for the new vault</source>
+        <translation>为新保险库选择文件夹</translation>
+    </message>
+    <message>
+        <source>Give the vault a name.</source>
+        <translation>请给保险库起个名字。</translation>
+    </message>
+    <message>
+        <source>There is already a vault in this folder. Use “Add a vault folder…”.</source>
+        <translation>此文件夹中已经有一个保险库。请使用“添加保险库文件夹…”。</translation>
+    </message>
+    <message>
+        <source>This is a file, not a folder. Choose a folder.</source>
+        <translation>这是一个文件，不是文件夹。请选择一个文件夹。</translation>
     </message>
 </context>
 <context>
@@ -315,6 +612,7 @@
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
+        <extracomment>The user asked for the vault&apos;s imports / to delete the vault (the window does both).</extracomment>
         <translation>设置</translation>
     </message>
     <message>
@@ -404,6 +702,30 @@
     <message>
         <source>Remove the key saved in the system keyring; the passphrase is asked again.</source>
         <translation>删除保存在系统密钥环中的密钥；之后将再次要求输入密码短语。</translation>
+    </message>
+    <message>
+        <source>This vault:</source>
+        <translation>此保险库：</translation>
+    </message>
+    <message>
+        <source>&amp;Imports…</source>
+        <translation>导入记录(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Imports in this vault</source>
+        <translation>此保险库中的导入</translation>
+    </message>
+    <message>
+        <source>See every import and remove one</source>
+        <translation>查看每一次导入并移除其中一次</translation>
+    </message>
+    <message>
+        <source>&amp;Delete this vault…</source>
+        <translation>删除此保险库(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Delete this vault</source>
+        <translation>删除此保险库</translation>
     </message>
     <message>
         <source>C&amp;hange passphrase…</source>
@@ -571,11 +893,28 @@
     <name>UnlockPage</name>
     <message>
         <source>Plainview is locked</source>
+        <extracomment>The user asked for the list of vaults (&quot;Open another vault…&quot;).</extracomment>
         <translation>Plainview 已锁定</translation>
+    </message>
+    <message>
+        <source>Type the passphrase of the vault “%1” to open it.</source>
+        <translation>输入保险库“%1”的密码短语以打开它。</translation>
     </message>
     <message>
         <source>Type your passphrase to open your vault.</source>
         <translation>输入密码短语以打开你的保险库。</translation>
+    </message>
+    <message>
+        <source>Open &amp;another vault…</source>
+        <translation>打开另一个保险库(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open another vault</source>
+        <translation>打开另一个保险库</translation>
+    </message>
+    <message>
+        <source>Choose another vault, or make a new one</source>
+        <translation>选择另一个保险库，或新建一个</translation>
     </message>
     <message>
         <source>Passphrase</source>
@@ -604,6 +943,10 @@
     <message>
         <source>Plainview then opens without your passphrase for anyone who can sign in to this computer as you; it keeps the key in the system keyring.</source>
         <translation>此后，任何能以你的身份登录这台电脑的人都无需密码短语即可打开 Plainview；密钥保存在系统密钥环中。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
     </message>
     <message>
         <source>&amp;Forgot your passphrase?</source>
@@ -698,6 +1041,119 @@
     <message>
         <source>Plainview could not open your vault with the key saved on this device. Type your passphrase.</source>
         <translation>Plainview 无法用此设备上保存的密钥打开你的保险库。请输入你的密码短语。</translation>
+    </message>
+</context>
+<context>
+    <name>VaultChooserPage</name>
+    <message>
+        <source>Choose a vault</source>
+        <translation>选择保险库</translation>
+    </message>
+    <message>
+        <source>Each vault holds one person’s data and opens with its own passphrase. Advocates keep one vault per participant.</source>
+        <translation>每个保险库保存一个人的数据，并用它自己的密码短语打开。倡导者为每位参与者各保留一个保险库。</translation>
+    </message>
+    <message>
+        <source>Vaults on this computer</source>
+        <translation>这台电脑上的保险库</translation>
+    </message>
+    <message>
+        <source>No vaults yet. Make a new one to import an export.</source>
+        <translation>还没有保险库。新建一个即可导入导出数据。</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the selected vault</source>
+        <translation>打开所选的保险库</translation>
+    </message>
+    <message>
+        <source>&amp;New vault…</source>
+        <translation>新建保险库(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>New vault</source>
+        <translation>新建保险库</translation>
+    </message>
+    <message>
+        <source>A&amp;dd a vault folder…</source>
+        <translation>添加保险库文件夹(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Add a vault folder</source>
+        <translation>添加保险库文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Rename…</source>
+        <translation>重命名(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Rename the selected vault</source>
+        <translation>重命名所选的保险库</translation>
+    </message>
+    <message>
+        <source>Remove from &amp;list</source>
+        <translation>从列表中移除(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Remove the selected vault from this list</source>
+        <translation>从此列表中移除所选的保险库</translation>
+    </message>
+    <message>
+        <source>Try with &amp;sample data</source>
+        <translation>用示例数据试试(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Try with sample data</source>
+        <translation>用示例数据试试</translation>
+    </message>
+    <message>
+        <source>The vault itself stays in its folder; add it again at any time.</source>
+        <translation>保险库本身仍在它的文件夹中；你随时可以再次添加它。</translation>
+    </message>
+    <message>
+        <source>The sample opens in a separate, throw-away vault: your own vaults are not touched, and the sample is deleted when you leave it.</source>
+        <translation>示例会在一个单独的临时保险库中打开：你自己的保险库不受影响，离开时示例会被删除。</translation>
+    </message>
+    <message>
+        <source>%1 (not found)
+%2</source>
+        <translation>%1（未找到）
+%2</translation>
+    </message>
+    <message>
+        <source>%1 (not found)</source>
+        <translation>%1（未找到）</translation>
+    </message>
+    <message>
+        <source>There is no vault in this folder. It may have been moved, deleted or be on a disk that is not connected.</source>
+        <translation>此文件夹中没有保险库。它可能已被移动、删除，或位于未连接的磁盘上。</translation>
+    </message>
+    <message>
+        <source>Choose the folder of a vault</source>
+        <translation>选择保险库所在的文件夹</translation>
+    </message>
+    <message>
+        <source>Rename vault</source>
+        <translation>重命名保险库</translation>
+    </message>
+    <message>
+        <source>Name of the vault:</source>
+        <translation>保险库名称：</translation>
+    </message>
+    <message>
+        <source>There is no Plainview vault in this folder (no vault.key file).</source>
+        <translation>此文件夹中没有 Plainview 保险库（没有 vault.key 文件）。</translation>
+    </message>
+    <message>
+        <source>Removed from the list. The vault itself is still in %1.</source>
+        <translation>已从列表中移除。保险库本身仍在 %1。</translation>
     </message>
 </context>
 </TS>

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QComboBox
 
 from plainview.model import TIKTOK_CATEGORIES
@@ -60,6 +60,32 @@ def test_changing_a_level_by_keyboard_is_saved_and_ledgered(qtbot: Any, sharing_
     assert page.ledger_model.index(0, 3).data() == "Anonymized"
 
 
+def test_a_single_click_opens_the_levels_and_a_pick_saves(
+    qtbot: Any, sharing_ctx: Any, monkeypatch: Any
+) -> None:
+    # The offscreen platform cannot show a popup list without warnings: record the request.
+    popups: list[QComboBox] = []
+    monkeypatch.setattr(QComboBox, "showPopup", lambda self: popups.append(self))
+    page = _page(qtbot, sharing_ctx)
+    page.show()
+    qtbot.waitExposed(page)
+    row = page.model.row_of("share", "tiktok.logins")
+    index = page.model.index(row, 2)
+    page.table.scrollTo(index)
+    qtbot.mouseClick(
+        page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center()
+    )
+    combo = page.table.findChild(QComboBox)
+    assert combo is not None and combo.isVisible()
+    qtbot.waitUntil(lambda: popups == [combo], timeout=5_000)  # the list opens at once
+    shared = combo.findData("shared")
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        combo.setCurrentIndex(shared)
+        combo.activated.emit(shared)  # what a click on an option sends
+    assert choices.get_choices(sharing_ctx.vault)["tiktok.logins"].share == "shared"
+    assert page.model.index(row, 2).data() == "Shared"
+
+
 def test_mismatch_flags_are_shown_plainly(qtbot: Any, sharing_ctx: Any) -> None:
     choices.set_purpose_answer(sharing_ctx.vault, "personalised_ads", "no")
     page = _page(qtbot, sharing_ctx)
@@ -91,11 +117,48 @@ def test_letters_dialog_view_copy_save(
     with qtbot.waitSignal(dialog.saved):
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert out.read_text(encoding="utf-8") == dialog.current_text()
-    # a typed name replaces the placeholder (only because the person typed it)
-    dialog.name_edit.setText("Ana Example")
+    # a typed name replaces the placeholder (only because the person typed it), as it is
+    # typed: no Enter, no leaving the field
     with qtbot.waitSignal(dialog.documents_loaded, timeout=10_000):
-        dialog.name_edit.editingFinished.emit()
+        qtbot.keyClicks(dialog.name_edit, "Ana Example")
     assert "Ana Example" in dialog.current_text()
+    QGuiApplication.clipboard().clear()
+
+
+def test_letters_copy_what_is_shown(qtbot: Any, sharing_ctx: Any) -> None:
+    dialog = LettersDialog(sharing_ctx, initial="objection")
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.documents_loaded, timeout=10_000):
+        pass
+    # Copy right after typing (before the pause is over) copies the letter with the name.
+    qtbot.keyClicks(dialog.account_edit, "ana.example")
+    assert dialog.preparing
+    with qtbot.waitSignal(dialog.copied, timeout=10_000):
+        qtbot.mouseClick(dialog.copy_button, Qt.MouseButton.LeftButton)
+    assert "ana.example" in dialog.current_text()
+    assert QGuiApplication.clipboard().text() == dialog.current_text()
+
+    # The text can be edited; Copy takes the edit, and the edit survives switching documents.
+    assert not dialog.text.isReadOnly()
+    dialog.text.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(dialog.text, " P.S. Thank you.")
+    assert dialog.reset_button.isEnabled()
+    with qtbot.waitSignal(dialog.copied):
+        dialog.copy()
+    assert QGuiApplication.clipboard().text().endswith("P.S. Thank you.")
+    dialog.list.setCurrentRow(0)
+    dialog.list.setCurrentRow(dialog.list.count() - 1)
+    dialog.list.setCurrentRow(
+        next(
+            i
+            for i in range(dialog.list.count())
+            if dialog.list.item(i).data(Qt.ItemDataRole.UserRole) == "objection"
+        )
+    )
+    assert dialog.current_text().endswith("P.S. Thank you.")
+    dialog.reset_text()
+    assert not dialog.current_text().endswith("P.S. Thank you.")
+    assert "ana.example" in dialog.current_text()
     QGuiApplication.clipboard().clear()
 
 

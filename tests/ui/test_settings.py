@@ -8,7 +8,7 @@ from PySide6.QtGui import QGuiApplication
 
 from plainview.ui import theme
 from plainview.ui.settings_dialog import POLICY_SETTING, SettingsDialog, default_policy
-from tests.fixtures.plugin_ui import unlock
+from tests.fixtures.plugin_ui import SHELL_PASSPHRASE, unlock
 
 
 def _choose(combo, value):
@@ -118,7 +118,12 @@ def test_qsettings_hold_only_device_preferences(
     _choose(dialog.policy, "row")
     main_window.close()
     allowed = {"language", "theme", "auto_lock_minutes", "window/geometry"}
-    assert set(ui_prefs.keys()) <= allowed
+    # Besides these, only the known vault folders: each one's path and label, and the last.
+    vault_keys = {"vaults/last", "vaults/known/size"} | {
+        f"vaults/known/{n}/{part}" for n in range(1, 10) for part in ("path", "label")
+    }
+    assert set(ui_prefs.keys()) <= allowed | vault_keys
+    assert ui_prefs.settings.value("vaults/known/1/path") == str(shell_ctx.vault_dir)
     assert "window/geometry" in set(ui_prefs.keys())
 
 
@@ -149,10 +154,12 @@ def test_change_passphrase(qtbot, shell_vault, main_window, shell_ctx):
     assert not dialog.ok_button.isEnabled()
     dialog._new2.clear()
     qtbot.keyClicks(dialog._new2, NEW_PASSPHRASE)
+    assert not dialog.ok_button.isEnabled()  # the current passphrase comes first
+    qtbot.keyClicks(dialog._current, shell_vault.passphrase)
     assert dialog.ok_button.isEnabled()
     with qtbot.waitSignal(dialog.passphrase_changed, timeout=15_000):
         qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
-        assert dialog._new1.text() == ""  # cleared as soon as it was taken
+        assert dialog._current.text() == ""  # cleared as soon as it was taken
     main_window.lock()
     Vault.open(shell_vault.path, NEW_PASSPHRASE).lock()
     Vault.open_with_recovery(shell_vault.path, shell_vault.code).lock()
@@ -164,7 +171,7 @@ def test_change_passphrase_failure_is_shown(
     from plainview.errors import PlainviewError
     from plainview.ui.change_passphrase_dialog import ChangePassphraseDialog
 
-    def failing(vault, new):
+    def failing(vault, current, new):
         raise PlainviewError("The vault folder is read-only.")
 
     monkeypatch.setattr(ChangePassphraseDialog, "change", staticmethod(failing))
@@ -172,11 +179,32 @@ def test_change_passphrase_failure_is_shown(
     dialog = ChangePassphraseDialog(shell_ctx, main_window)
     qtbot.addWidget(dialog)
     dialog.show()
+    dialog._current.setText(SHELL_PASSPHRASE)
     dialog._new1.setText(NEW_PASSPHRASE)
     dialog._new2.setText(NEW_PASSPHRASE)
     dialog.apply()
-    qtbot.waitUntil(lambda: "read-only" in dialog._problem.text(), timeout=10_000)
+    qtbot.waitUntil(lambda: "read-only" in dialog._error.text(), timeout=10_000)
     assert dialog.isVisible()
+
+
+def test_change_passphrase_asks_for_the_current_one(qtbot, shell_vault, main_window, shell_ctx):
+    from plainview.ui.change_passphrase_dialog import ChangePassphraseDialog
+    from plainview.vault import Vault
+
+    unlock(qtbot, main_window)
+    dialog = ChangePassphraseDialog(shell_ctx, main_window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog._current.setText("not the passphrase at all")
+    dialog._new1.setText(NEW_PASSPHRASE)
+    dialog._new2.setText(NEW_PASSPHRASE)
+    dialog.apply()
+    qtbot.waitUntil(lambda: dialog._error.isVisible(), timeout=15_000)
+    assert "not the current passphrase" in dialog._error.text()
+    assert dialog._error.accessibleName().startswith("Error")
+    assert dialog.isVisible()
+    main_window.lock()
+    Vault.open(shell_vault.path, shell_vault.passphrase).lock()  # unchanged
 
 
 def test_policy_defaults_from_the_profile_region(qtbot, shell_vault, main_window, shell_ctx):

@@ -84,9 +84,11 @@ def cmd_import(args: argparse.Namespace, ctx: Context) -> int:
     kind = "TXT format" if result.format == "txt" else f"JSON, {result.schema}"
     ctx.print(f"Imported {_plural(total, 'item')} from your TikTok export ({kind}).")
     if result.duplicates:
+        new = "is" if result.added == 1 else "are"
+        old = "was" if result.duplicates == 1 else "were"
         ctx.print(
-            f"{_plural(result.added, 'item')} are new; "
-            f"{result.duplicates} were already in your vault."
+            f"{_plural(result.added, 'item')} {new} new; "
+            f"{result.duplicates} {old} already in your vault."
         )
     for category, n in sorted(result.records.items(), key=lambda kv: -kv[1]):
         if n:

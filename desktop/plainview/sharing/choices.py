@@ -43,11 +43,13 @@ class PurposeAnswer:
 
 @dataclass(frozen=True, slots=True)
 class LedgerEntry:
-    """One appended change: ``kind`` is ``share`` (subject = category) or ``purpose``."""
+    """One appended change: ``kind`` is ``share`` (subject = category), ``purpose``, or
+    ``import`` (subject = the import's number, old = its platform, new = ``forgotten``:
+    vault/lifecycle.py)."""
 
     id: int
     at: str
-    kind: Literal["share", "purpose"]
+    kind: Literal["share", "purpose", "import"]
     subject: str
     old: str | None
     new: str
@@ -173,6 +175,12 @@ def set_purpose_answer(vault: Vault, purpose: str, answer: str) -> PurposeAnswer
     return PurposeAnswer(purpose, new, at)
 
 
+def _kind(text: str) -> Literal["share", "purpose", "import"]:
+    if text == "purpose":
+        return "purpose"
+    return "import" if text == "import" else "share"
+
+
 def ledger(vault: Vault | Any) -> list[LedgerEntry]:
     """The whole consent ledger, oldest first."""
     with reading(vault) as conn:
@@ -183,7 +191,7 @@ def ledger(vault: Vault | Any) -> list[LedgerEntry]:
         LedgerEntry(
             int(r[0]),
             str(r[1]),
-            "purpose" if str(r[2]) == "purpose" else "share",
+            _kind(str(r[2])),
             str(r[3]),
             None if r[4] is None else str(r[4]),
             str(r[5]),

@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from typing import Any, Final
 
 from plainview import __version__
+from plainview.dates import format_date, format_datetime
 from plainview.sharing import audit as audit_mod
 from plainview.sharing import choices as choices_mod
 from plainview.sharing import store
@@ -186,7 +187,7 @@ def audit_report_html(
     )
     answers = audit_mod.answers(vault, audit.id) if audit is not None else {}
     who = participant if participant is not None else (audit.participant if audit else "")
-    now = datetime.now(UTC).strftime("%Y-%m-%d %H:%M")
+    now = format_datetime(datetime.now(UTC), t.lang, tz=UTC)
     title_of = {c: category_title(catalog, c) for c in included}
 
     out: list[str] = [
@@ -220,8 +221,8 @@ def audit_report_html(
             + esc(
                 t(
                     "report.period",
-                    start=span[0].strftime("%Y-%m-%d"),
-                    end=span[1].strftime("%Y-%m-%d"),
+                    start=format_date(span[0], t.lang, tz=UTC),
+                    end=format_date(span[1], t.lang, tz=UTC),
                 )
             )
             + "</p>"

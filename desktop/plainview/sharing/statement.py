@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from plainview.dates import format_date
 from plainview.sharing import choices as choices_mod
 from plainview.sharing import store
 from plainview.sharing.purposes import category_title, inline_title, purpose_titles
@@ -62,7 +63,7 @@ def privacy_statement(
             share_lines.append(t("statement.share_all_private"))
         elif by_level["private"]:
             share_lines.append(t("statement.share_private", list=sep.join(by_level["private"])))
-    today = datetime.now(UTC).strftime("%Y-%m-%d")
+    today = format_date(datetime.now(UTC), t.lang, tz=UTC)
     return Statement(
         t("statement.title"),
         (

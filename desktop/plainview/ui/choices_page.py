@@ -12,9 +12,11 @@ from typing import Any, ClassVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtWidgets import (
@@ -187,7 +189,11 @@ class ChoicesModel(QAbstractTableModel):
 
 
 class ChoiceDelegate(QStyledItemDelegate):
-    """A combo box with the row's options (share levels or answers)."""
+    """A combo box with the row's options (share levels or answers). Opened by a click, its
+    list drops down at once, and picking an option saves it (no second click, no Enter)."""
+
+    #: Set by the page for an editor opened by a mouse click: show the options at once.
+    popup_next = False
 
     def createEditor(
         self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex
@@ -198,7 +204,15 @@ class ChoiceDelegate(QStyledItemDelegate):
         combo.setAccessibleName(self.tr("Your choice"))
         for value, text in model.options(index.row()):
             combo.addItem(text, value)
+        combo.activated.connect(lambda _i, c=combo: self._picked(c))
+        if self.popup_next:
+            self.popup_next = False
+            QTimer.singleShot(0, combo.showPopup)
         return combo
+
+    def _picked(self, combo: QComboBox) -> None:
+        self.commitData.emit(combo)
+        self.closeEditor.emit(combo, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
         assert isinstance(editor, QComboBox)
@@ -238,6 +252,18 @@ class LedgerModel(QAbstractTableModel):
             section
         ]
 
+    def _when(self, at: str) -> str:
+        """The ledger's UTC time in the one date style of the language (plainview.dates)."""
+        from datetime import UTC, datetime
+
+        from plainview import dates
+
+        try:
+            when = datetime.fromisoformat(at.replace("Z", "+00:00"))
+        except ValueError:
+            return at
+        return dates.format_datetime(when, dates.language_of(QLocale().name()), tz=UTC)
+
     def _value(self, kind: str, value: str | None) -> str:
         if value is None:
             return self.tr("(not set)")
@@ -256,7 +282,14 @@ class LedgerModel(QAbstractTableModel):
         e = self._entries[index.row()]
         snap = self._names.snap
         if index.column() == 0:
-            return e.at.replace("T", " ").replace("Z", "")
+            return self._when(e.at)
+        if e.kind == "import":  # an import was removed (vault/lifecycle.py)
+            if index.column() == 1:
+                platform = "TikTok" if e.old == "tiktok" else (e.old or "")
+                return self.tr("Import %1 (%2)").replace("%1", e.subject).replace("%2", platform)
+            if index.column() == 2:
+                return self.tr("In the vault")
+            return self.tr("Removed")
         if index.column() == 1:
             if e.kind == "share":
                 return snap.titles.get(e.subject, e.subject)
@@ -297,13 +330,14 @@ class ChoicesPage(QWidget):
         self.model.changed.connect(self._apply_change)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setItemDelegateForColumn(2, ChoiceDelegate(self.table))
+        self.choice_delegate = ChoiceDelegate(self.table)
+        self.table.setItemDelegateForColumn(2, self.choice_delegate)
+        self.table.clicked.connect(self._clicked)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        # The mouse opens a level with one click (``_clicked``); the keyboard with F2 or a key.
         self.table.setEditTriggers(
-            QAbstractItemView.EditTrigger.DoubleClicked
-            | QAbstractItemView.EditTrigger.SelectedClicked
-            | QAbstractItemView.EditTrigger.EditKeyPressed
+            QAbstractItemView.EditTrigger.EditKeyPressed
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.verticalHeader().hide()
@@ -391,6 +425,14 @@ class ChoicesPage(QWidget):
         ctx.locked.connect(self.clear)
 
     # -- page protocol ---------------------------------------------------------------
+    def _clicked(self, index: QModelIndex) -> None:
+        """One click on a level or an answer opens its options (My choices: single click)."""
+        editing = self.table.state() == QAbstractItemView.State.EditingState
+        if index.column() == 2 and index.flags() & Qt.ItemFlag.ItemIsEditable and not editing:
+            self.choice_delegate.popup_next = True
+            self.table.edit(index)
+            self.choice_delegate.popup_next = False
+
     def retranslate(self) -> None:
         self.title.setText(self.tr("My choices"))
         self.intro.setText(

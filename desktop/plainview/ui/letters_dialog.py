@@ -1,7 +1,11 @@
-"""Letters: the privacy statement and the ready-to-send request letters; view, copy, save.
+"""Letters: the privacy statement and the ready-to-send request letters; view, edit, copy,
+save.
 
 Name and account stay ``[placeholders]`` unless the person types them here; Plainview never
-fills them in from the imported data.
+fills them in from the imported data. The letters follow as the person types (a short pause,
+then they are prepared again off the GUI thread). The text can be edited before copying;
+Copy and Save take exactly what is shown (a change still being prepared is waited for), and
+an edited document keeps its edits until "Reset text".
 """
 
 from __future__ import annotations
@@ -12,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -37,6 +41,8 @@ from plainview.ui import tasks
 from plainview.ui.context import AppContext
 
 STATEMENT = "statement"
+#: Milliseconds of no typing before the letters are prepared again with the typed name.
+TYPING_PAUSE_MS = 250
 
 
 @dataclass
@@ -102,8 +108,16 @@ class LettersDialog(QDialog):
         self.list.setWordWrap(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text = QPlainTextEdit(self)
-        self.text.setReadOnly(True)
         self.text.setTabChangesFocus(True)
+        self._edited: dict[str, str] = {}  # document key -> the person's own version
+        self._showing = False  # setPlainText from code, not an edit
+        self._generation = 0  # the newest load; older results are dropped
+        self._in_flight = False
+        self._pending_action: str | None = None  # "copy" / "save" waiting for a load
+        self._typing = QTimer(self)
+        self._typing.setSingleShot(True)
+        self._typing.setInterval(TYPING_PAUSE_MS)
+        self._typing.timeout.connect(self._load)
         self.name_edit = QLineEdit(self)
         self.account_edit = QLineEdit(self)
         self.name_edit.setClearButtonEnabled(True)
@@ -121,6 +135,9 @@ class LettersDialog(QDialog):
         self.status.setProperty("role", "hint")
         self.copy_button = QPushButton(self)
         self.save_button = QPushButton(self)
+        self.reset_button = QPushButton(self)
+        self.reset_button.setEnabled(False)
+        self.reset_button.clicked.connect(self.reset_text)
         self.copy_button.clicked.connect(self.copy)
         self.save_button.clicked.connect(self.save)
         self.buttons = QDialogButtonBox(self)
@@ -150,6 +167,7 @@ class LettersDialog(QDialog):
         actions = QHBoxLayout()
         actions.addWidget(self.copy_button)
         actions.addWidget(self.save_button)
+        actions.addWidget(self.reset_button)
         actions.addWidget(self.status, 1)
         actions.addWidget(self.buttons)
 
@@ -163,10 +181,12 @@ class LettersDialog(QDialog):
         self.setTabOrder(self.list, self.text)
         self.setTabOrder(self.text, self.copy_button)
         self.setTabOrder(self.copy_button, self.save_button)
+        self.setTabOrder(self.save_button, self.reset_button)
 
         self.list.currentRowChanged.connect(self._show)
-        self.name_edit.editingFinished.connect(self._load)
-        self.account_edit.editingFinished.connect(self._load)
+        self.name_edit.textChanged.connect(self._typed)
+        self.account_edit.textChanged.connect(self._typed)
+        self.text.textChanged.connect(self._text_edited)
         self.retranslate()
         ctx.language_changed.connect(self._on_language)
         ctx.locked.connect(self.clear)
@@ -179,7 +199,8 @@ class LettersDialog(QDialog):
                 "Pick a document on the left. Letters are addressed only through TikTok's "
                 "published contact routes. Plainview does not fill in your name or account: "
                 "type them below if you want them in the letters, or replace the parts in "
-                "[brackets] before sending."
+                "[brackets] before sending. You can also change the text itself before "
+                "copying or saving it."
             )
         )
         self.name_label.setText(self.tr("Your &name (optional):"))
@@ -192,14 +213,23 @@ class LettersDialog(QDialog):
         self.save_button.setText(self.tr("&Save as text…"))
         self.copy_button.setAccessibleName(self.tr("Copy the document"))
         self.save_button.setAccessibleName(self.tr("Save the document as a text file"))
+        self.reset_button.setText(self.tr("&Reset text"))
+        self.reset_button.setAccessibleName(self.tr("Reset the text to the prepared letter"))
+        self.reset_button.setToolTip(self.tr("Undo your changes to this document"))
         self.close_button.setText(self.tr("Close"))
         self.close_button.setAccessibleName(self.tr("Close"))
 
     def clear(self) -> None:
         """On lock: forget every document and typed value, then close."""
         self.docs = None
+        self._typing.stop()
+        self._edited.clear()
+        self._pending_action = None
+        self._generation += 1
         self.list.clear()
+        self._showing = True
         self.text.clear()
+        self._showing = False
         self.routes.clear()
         self.name_edit.clear()
         self.account_edit.clear()
@@ -217,10 +247,22 @@ class LettersDialog(QDialog):
 
             return load_catalog("en")
 
+    def _typed(self, _text: str) -> None:
+        self._typing.start()  # prepared again once the typing pauses
+
+    @property
+    def preparing(self) -> bool:
+        """A change of name or username is not in the shown letters yet."""
+        return self._typing.isActive() or self._in_flight
+
     def _load(self) -> None:
+        self._typing.stop()
         if not self.ctx.is_unlocked:
             return
         self.status.setText(self.tr("Preparing…"))
+        self._generation += 1
+        generation = self._generation
+        self._in_flight = True
         tasks.run_task(
             load_documents,
             self.ctx.vault,
@@ -229,13 +271,19 @@ class LettersDialog(QDialog):
             self.ctx.policy,
             self.name_edit.text().strip(),
             self.account_edit.text().strip(),
-            on_done=self._loaded,
+            on_done=lambda docs, error: self._loaded(docs, error, generation),
         )
 
-    def _loaded(self, docs: Documents | None, error: BaseException | None) -> None:
+    def _loaded(
+        self, docs: Documents | None, error: BaseException | None, generation: int = -1
+    ) -> None:
         if not self.ctx.is_unlocked:
             return
+        if generation not in (-1, self._generation):
+            return  # the person typed on: a newer load is coming
+        self._in_flight = False
         if error is not None or docs is None:
+            self._pending_action = None
             self.status.setText(self.tr("The letters could not be prepared."))
             return
         keep = self.current_key() or self.initial
@@ -258,6 +306,11 @@ class LettersDialog(QDialog):
         self._show(self.list.currentRow())
         self.status.clear()
         self.documents_loaded.emit()
+        action, self._pending_action = self._pending_action, None
+        if action == "copy" and not self.preparing:
+            self.copy()
+        elif action == "save" and not self.preparing:
+            self.save()
 
     def current_key(self) -> str | None:
         item = self.list.currentItem()
@@ -266,16 +319,54 @@ class LettersDialog(QDialog):
     def current_text(self) -> str:
         return self.text.toPlainText()
 
+    def _generated(self, key: str | None) -> str:
+        if self.docs is None:
+            return ""
+        if key == STATEMENT:
+            return self.docs.statement
+        doc = next((d for d in self.docs.letters if d.kind == key), None)
+        return doc.body if doc is not None else ""
+
+    def _set_text(self, text: str) -> None:
+        self._showing = True
+        try:
+            self.text.setPlainText(text)
+        finally:
+            self._showing = False
+
+    def _text_edited(self) -> None:
+        if self._showing:
+            return
+        key = self.current_key()
+        if key is None:
+            return
+        text = self.text.toPlainText()
+        if text == self._generated(key):
+            self._edited.pop(key, None)
+        else:
+            self._edited[key] = text
+        self.reset_button.setEnabled(key in self._edited)
+
+    def reset_text(self) -> None:
+        """Back to the prepared document (with the typed name and username)."""
+        key = self.current_key()
+        if key is None:
+            return
+        self._edited.pop(key, None)
+        self._set_text(self._generated(key))
+        self.reset_button.setEnabled(False)
+
     def _show(self, row: int) -> None:
         if self.docs is None or row < 0:
             return
         key = self.current_key()
+        self.reset_button.setEnabled(key in self._edited)
         if key == STATEMENT:
-            self.text.setPlainText(self.docs.statement)
+            self._set_text(self._edited.get(STATEMENT, self.docs.statement))
             self.routes.clear()
             return
         doc = next(d for d in self.docs.letters if d.kind == key)
-        self.text.setPlainText(doc.body)
+        self._set_text(self._edited.get(doc.kind, doc.body))
         self.routes.setText(
             self.tr("Categories concerned: %1").replace(
                 "%1",
@@ -285,6 +376,11 @@ class LettersDialog(QDialog):
         )
 
     def copy(self) -> None:
+        if self.preparing:  # the typed name is on its way into the text: copy that
+            self._pending_action = "copy"
+            if self._typing.isActive():
+                self._load()
+            return
         try:
             from plainview.ui.clipboard import copy_secret
         except ImportError:  # the shell's helper is not there: plain copy
@@ -305,6 +401,11 @@ class LettersDialog(QDialog):
         return path
 
     def save(self) -> None:
+        if self.preparing:
+            self._pending_action = "save"
+            if self._typing.isActive():
+                self._load()
+            return
         key = self.current_key() or STATEMENT
         path = self._ask_path(f"plainview-{key.replace('_', '-')}.txt")
         if not path:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from pathlib import Path
 from typing import Any, Final
 
 from PySide6.QtCore import QEvent, Qt, Slot
@@ -17,7 +18,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QMenu,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolButton,
@@ -32,6 +35,7 @@ from plainview.ui.context import AppContext
 from plainview.ui.first_run_page import FirstRunPage
 from plainview.ui.icons import gear_icon, lock_icon
 from plainview.ui.idle import IdleWatcher
+from plainview.ui.known_vaults import KnownVaults
 from plainview.ui.sidebar import (
     AUDIT,
     CHOICES,
@@ -42,6 +46,7 @@ from plainview.ui.sidebar import (
     shortcut_text,
 )
 from plainview.ui.unlock_page import UnlockPage
+from plainview.ui.vault_chooser import VaultChooserPage, display_label
 
 log = logging.getLogger(__name__)
 
@@ -115,12 +120,37 @@ class MainWindow(QMainWindow):
         self._dirty: set[str] = set()
         self._loading = False
         self._reload_sidebar = False
+        #: The vault folders this device knows (paths and labels only, in QSettings).
+        self.known = KnownVaults(ctx.prefs.settings if ctx.prefs is not None else None)
+        #: While the throw-away sample vault is open: its folder, and the folder to go back to.
+        self._sample_dir: Path | None = None
+        self._home_dir: Path | None = None
+        self._new_label: str | None = None  # label typed for a vault being created
+        self._ever_unlocked = False
 
         self.root = QStackedWidget(self)
-        self.first_run = FirstRunPage(ctx, self.root)
+        # First run, with the ways out below it: another vault, or the sample first.
+        self.first_run_box = QWidget(self.root)
+        self.first_run = FirstRunPage(ctx, self.first_run_box)
+        self.first_run_other = QPushButton(self.first_run_box)
+        self.first_run_sample = QPushButton(self.first_run_box)
+        for link in (self.first_run_other, self.first_run_sample):
+            link.setFlat(True)
+            link.setProperty("role", "link")
+        links = QHBoxLayout()
+        links.addStretch(1)
+        links.addWidget(self.first_run_other)
+        links.addSpacing(16)
+        links.addWidget(self.first_run_sample)
+        links.addStretch(1)
+        box = QVBoxLayout(self.first_run_box)
+        box.setContentsMargins(0, 0, 0, 16)
+        box.addWidget(self.first_run, 1)
+        box.addLayout(links)
         self.unlock_page = UnlockPage(ctx, self.root)
+        self.chooser = VaultChooserPage(ctx, self.known, self.root)
         self.workspace = QWidget(self.root)
-        for w in (self.first_run, self.unlock_page, self.workspace):
+        for w in (self.first_run_box, self.unlock_page, self.chooser, self.workspace):
             self.root.addWidget(w)
         self.setCentralWidget(self.root)
         self._build_workspace()
@@ -130,7 +160,13 @@ class MainWindow(QMainWindow):
         ctx.locked.connect(self._on_locked)
         ctx.data_changed.connect(self._on_data_changed)
         ctx.language_changed.connect(self.retranslate)
-        self.first_run.vault_created.connect(lambda: self.show_page("import"))
+        self.first_run.vault_created.connect(self._on_vault_created)
+        self.first_run_other.clicked.connect(self.show_chooser)
+        self.first_run_sample.clicked.connect(self.open_sample)
+        self.unlock_page.other_vault_requested.connect(self.show_chooser)
+        self.chooser.vault_chosen.connect(self.open_vault_dir)
+        self.chooser.new_vault_requested.connect(self.start_new_vault)
+        self.chooser.sample_requested.connect(self.open_sample)
         self.retranslate()
         self.show_start()
         if ctx.prefs is not None:
@@ -172,8 +208,23 @@ class MainWindow(QMainWindow):
             self.page[name] = page
             self.pages.addWidget(page)
         self.sidebar_panel = SidebarPanel(self.sidebar, self.workspace)
+        # The vault switcher above the sidebar (UI.md): which vault is open, and a menu to
+        # switch, manage the list, see the imports, delete this vault or try the sample.
+        left = QWidget(self.workspace)
+        self.vault_button = QToolButton(left)
+        self.vault_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.vault_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.vault_button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.vault_menu = QMenu(self.vault_button)
+        self.vault_menu.aboutToShow.connect(self._fill_vault_menu)
+        self.vault_button.setMenu(self.vault_menu)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(6, 6, 0, 0)
+        left_layout.setSpacing(4)
+        left_layout.addWidget(self.vault_button)
+        left_layout.addWidget(self.sidebar_panel, 1)
         splitter = QSplitter(Qt.Orientation.Horizontal, self.workspace)
-        splitter.addWidget(self.sidebar_panel)
+        splitter.addWidget(left)
         splitter.addWidget(self.pages)
         splitter.setStretchFactor(0, 0)
         splitter.setStretchFactor(1, 1)
@@ -197,6 +248,19 @@ class MainWindow(QMainWindow):
         notice_row.setContentsMargins(8, 8, 8, 8)
         notice_row.addWidget(self.unsaved_code_notice)
         layout.addLayout(notice_row)
+        # Shown while the throw-away sample vault is open, so nobody takes it for theirs.
+        self.sample_bar = QWidget(self.workspace)
+        self.sample_notice = QLabel(self.sample_bar)
+        self.sample_notice.setProperty("role", "notice")
+        self.sample_notice.setWordWrap(True)
+        self.leave_sample_button = QPushButton(self.sample_bar)
+        sample_row = QHBoxLayout(self.sample_bar)
+        sample_row.setContentsMargins(8, 8, 8, 0)
+        sample_row.addWidget(self.sample_notice, 1)
+        sample_row.addWidget(self.leave_sample_button)
+        self.sample_bar.hide()
+        self.leave_sample_button.clicked.connect(self.leave_sample)
+        layout.addWidget(self.sample_bar)
         layout.addWidget(splitter, 1)
 
         self.sidebar.section_selected.connect(self._on_section)
@@ -208,7 +272,8 @@ class MainWindow(QMainWindow):
         self.setTabOrder(self.search_field, self.import_button)
         self.setTabOrder(self.import_button, self.settings_button)
         self.setTabOrder(self.settings_button, self.lock_button)
-        self.setTabOrder(self.lock_button, self.sidebar)
+        self.setTabOrder(self.lock_button, self.vault_button)
+        self.setTabOrder(self.vault_button, self.sidebar)
 
     def _wire_pages(self) -> None:
         overview, search, imp, audit = (
@@ -222,6 +287,13 @@ class MainWindow(QMainWindow):
             search.record_requested.connect(self.show_category)
         if hasattr(imp, "import_finished"):
             imp.import_finished.connect(lambda _result: self.ctx.data_changed.emit())
+        if hasattr(imp, "sample_requested") and hasattr(imp, "import_sample"):
+            # "Try with sample data" opens a separate throw-away vault (never the user's).
+            try:
+                imp.sample_requested.disconnect(imp.import_sample)
+            except (RuntimeError, TypeError):
+                log.debug("the import page's sample button was not connected")
+            imp.sample_requested.connect(self._sample_button)
         if hasattr(audit, "finished_audit"):
             audit.finished_audit.connect(lambda: self.sidebar.select(CHOICES))
 
@@ -283,22 +355,263 @@ class MainWindow(QMainWindow):
         self.title.setAccessibleName(APP_NAME)
         self.pages.setAccessibleName(self.tr("Page"))
         self.root.setAccessibleName(APP_NAME)
+        self.sample_notice.setText(
+            self.tr(
+                "Sample data: you are looking at a made-up TikTok export in a throw-away vault. "
+                "Nothing here is yours, and it is deleted when you leave it."
+            )
+        )
+        self.sample_notice.setAccessibleName(self.tr("Sample data"))
+        self.first_run_other.setText(self.tr("Open &another vault…"))
+        self.first_run_other.setAccessibleName(self.tr("Open another vault"))
+        self.first_run_sample.setText(self.tr("Try with &sample data first"))
+        self.first_run_sample.setAccessibleName(self.tr("Try with sample data first"))
+        self.first_run_sample.setToolTip(
+            self.tr(
+                "Look around in a throw-away vault with a made-up export; no vault is made here"
+            )
+        )
+        self.leave_sample_button.setText(self.tr("&Leave the sample"))
+        self.leave_sample_button.setAccessibleName(self.tr("Leave the sample"))
+        self.vault_button.setAccessibleName(self.tr("Vault"))
+        self.vault_button.setToolTip(self.tr("Switch vault, see its imports, or delete it"))
+        self._update_vault_label()
 
     # -- states ------------------------------------------------------------------------
     @property
     def state(self) -> str:
         """``"first_run"``, ``"locked"`` or ``"unlocked"``."""
         current = self.root.currentWidget()
-        if current is self.first_run:
+        if current is self.first_run_box:
             return "first_run"
+        if current is self.chooser:
+            return "choosing"
         return "locked" if current is self.unlock_page else "unlocked"
 
+    @property
+    def in_sample(self) -> bool:
+        """The throw-away sample vault is open."""
+        return self._sample_dir is not None
+
     def show_start(self) -> None:
+        """The chooser when no vault folder is chosen, else unlock (or first run)."""
         from plainview.vault import Vault
 
         vault_dir = self.ctx.vault_dir
-        exists = vault_dir is not None and Vault.exists(vault_dir)
-        self.root.setCurrentWidget(self.unlock_page if exists else self.first_run)
+        if vault_dir is None:
+            self.show_chooser()
+            return
+        exists = Vault.exists(vault_dir)
+        found = self.known.find(vault_dir)
+        self.unlock_page.set_vault_label(display_label(found, self.tr) if found else None)
+        self.root.setCurrentWidget(self.unlock_page if exists else self.first_run_box)
+        self._update_vault_label()
+
+    # -- vaults ------------------------------------------------------------------------
+    @Slot()
+    def show_chooser(self) -> None:
+        """The list of vaults (locks the open one first)."""
+        if self.ctx.is_unlocked:
+            self.lock()
+        self.chooser.refresh()
+        if self.ctx.vault_dir is not None:
+            self.chooser.select(self.ctx.vault_dir)
+        self.root.setCurrentWidget(self.chooser)
+        self.chooser.list.setFocus()
+
+    @Slot(Path)
+    def open_vault_dir(self, path: Path) -> None:
+        """Switch to the vault in ``path``: the open one is locked, its passphrase asked."""
+        if self.ctx.is_unlocked:
+            self.lock()
+        self.ctx.vault_dir = Path(path)
+        self.known.last = Path(path)
+        self.unlock_page.clear()
+        self.show_start()
+        if not self._ever_unlocked and self.state == "locked":
+            self.unlock_page.unlock_remembered()
+
+    @Slot(Path, str)
+    def start_new_vault(self, path: Path, label: str) -> None:
+        """First run in ``path``; the label is remembered once the vault exists."""
+        if self.ctx.is_unlocked:
+            self.lock()
+        self.ctx.vault_dir = Path(path)
+        self._new_label = label
+        self.first_run.clear()
+        self.root.setCurrentWidget(self.first_run_box)
+
+    @Slot()
+    def _on_vault_created(self) -> None:
+        if self.ctx.vault_dir is not None and not self.in_sample:
+            self.known.add(self.ctx.vault_dir, self._new_label or "")
+            self.known.last = self.ctx.vault_dir
+        self._new_label = None
+        self._update_vault_label()
+        self.show_page("import")
+
+    def _remember_open_vault(self) -> None:
+        folder = self.ctx.vault_dir
+        if folder is None or self.in_sample:
+            return
+        if self.known.find(folder) is None:
+            self.known.add(folder, "")
+        self.known.last = folder
+
+    def _update_vault_label(self) -> None:
+        if self.in_sample:
+            text = self.tr("Sample data")
+        else:
+            found = self.known.find(self.ctx.vault_dir) if self.ctx.vault_dir else None
+            text = display_label(found, self.tr) if found else self.tr("My vault")
+        self.vault_button.setText(self.tr("Vault: %1").replace("%1", text))
+        title = APP_NAME if not self.in_sample else f"{APP_NAME} — {self.tr('Sample data')}"
+        self.setWindowTitle(title)
+
+    @Slot()
+    def _fill_vault_menu(self) -> None:
+        menu = self.vault_menu
+        menu.clear()
+        current = self.ctx.vault_dir
+        for vault in self.known.all():
+            if not vault.exists:
+                continue
+            action = menu.addAction(display_label(vault, self.tr))
+            action.setCheckable(True)
+            action.setChecked(not self.in_sample and current is not None and vault.path == current)
+            action.setToolTip(str(vault.path))
+            action.triggered.connect(lambda _=False, p=vault.path: self._switch_to(p))
+        menu.addSeparator()
+        menu.addAction(self.tr("&Other vaults…"), self.show_chooser)
+        menu.addSeparator()
+        imports = menu.addAction(self.tr("&Imports in this vault…"), self.open_imports)
+        imports.setEnabled(self.ctx.is_unlocked)
+        if self.in_sample:
+            menu.addAction(self.tr("&Leave the sample"), self.leave_sample)
+        else:
+            menu.addAction(self.tr("Try with &sample data"), self.open_sample)
+            delete = menu.addAction(self.tr("&Delete this vault…"), self.delete_vault)
+            delete.setEnabled(self.ctx.is_unlocked)
+
+    def _switch_to(self, path: Path) -> None:
+        if not self.in_sample and self.ctx.vault_dir == path and self.ctx.is_unlocked:
+            return
+        if self.in_sample:
+            self.leave_sample()
+        self.open_vault_dir(path)
+
+    @Slot()
+    def open_imports(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        from plainview.ui.vault_dialogs import ImportsDialog
+
+        dialog = ImportsDialog(self.ctx, self)
+        dialog.import_removed.connect(lambda _id: self.ctx.data_changed.emit())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    def ask_delete_vault(self, label: str, folder: str) -> bool:
+        """Test seam: the typed confirmation (``DeleteVaultDialog``)."""
+        from plainview.ui.vault_dialogs import DeleteVaultDialog
+
+        dialog = DeleteVaultDialog(label, folder, self)
+        return dialog.exec() == QDialog.DialogCode.Accepted
+
+    @Slot()
+    def delete_vault(self) -> None:
+        """Delete the open vault for good, after the typed confirmation."""
+        if not self.ctx.is_unlocked or self.in_sample or self.ctx.vault_dir is None:
+            return
+        folder = self.ctx.vault_dir
+        found = self.known.find(folder)
+        label = display_label(found, self.tr) if found else self.tr("My vault")
+        if not self.ask_delete_vault(label, str(folder)):
+            return
+        from plainview.vault import lifecycle
+
+        for handle in tasks.running():
+            handle.cancel()
+        tasks.wait_for_all(10_000)
+        try:
+            lifecycle.destroy(self.ctx.vault)
+        except PlainviewError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
+            QMessageBox.warning(self, self.tr("The vault was not deleted"), exc.message)
+            return
+        self.known.remove(folder)
+        others = [v for v in self.known.all() if v.exists]
+        self.ctx.vault_dir = None if others else folder
+        self.ctx.lock()  # -> _on_locked -> show_start
+        self.chooser.set_notice(self.tr("The vault “%1” was deleted.").replace("%1", label))
+        if others:
+            self.show_chooser()
+
+    # -- the throw-away sample vault -------------------------------------------------------
+    @Slot()
+    def _sample_button(self) -> None:
+        if self.in_sample:
+            imp = self.page["import"]
+            imp.import_sample()  # type: ignore[attr-defined]
+        else:
+            self.open_sample()
+
+    @Slot()
+    def open_sample(self) -> None:
+        """Lock the user's vault (untouched) and open sample data in a new throw-away vault."""
+        if self.in_sample:
+            return
+        from plainview.ui.sample_vault import create_sample_vault
+
+        if self.ctx.is_unlocked:
+            self.lock()
+        tasks.run_task(create_sample_vault, on_done=self._sample_made)
+
+    def _sample_made(self, made: Any, error: BaseException | None) -> None:
+        if error is not None:
+            if not isinstance(error, PlainviewError):
+                raise error
+            log.warning("could not make the sample vault (%s)", type(error).__name__)
+            return
+        vault, folder = made
+        if self.ctx.is_unlocked:  # the user unlocked something meanwhile: keep that
+            from plainview.ui.sample_vault import discard_sample
+
+            vault.lock()
+            discard_sample(folder)
+            return
+        self._home_dir = self.ctx.vault_dir
+        self._sample_dir = folder
+        self.ctx.vault_dir = folder
+        self.sample_bar.show()
+        self.ctx.set_vault(vault)  # -> _on_unlocked
+        self.show_page("import")
+        imp = self.page["import"]
+        if hasattr(imp, "import_sample"):
+            imp.import_sample()
+
+    @Slot()
+    def leave_sample(self) -> None:
+        """Close and delete the sample vault; back to the user's own (locked) vault."""
+        if not self.in_sample:
+            return
+        self.lock()
+        if self.in_sample:  # locked already (nothing was open): discard here
+            self._discard_sample()
+            self.show_start()
+
+    def _discard_sample(self) -> None:
+        from plainview.ui.sample_vault import discard_sample
+
+        folder, self._sample_dir = self._sample_dir, None
+        self.ctx.vault_dir = self._home_dir
+        self._home_dir = None
+        self.sample_bar.hide()
+        if folder is not None:
+            tasks.wait_for_all(10_000)
+            discard_sample(folder)
+        self._update_vault_label()
 
     def _if_unlocked(self, fn: Any, *args: Any) -> None:
         if self.ctx.is_unlocked and self.state == "unlocked":
@@ -312,6 +625,9 @@ class MainWindow(QMainWindow):
             self.ctx.set_policy(default_policy(self.ctx))
         except PlainviewError:
             log.warning("could not read the saved policy choice")
+        self._ever_unlocked = True
+        self._remember_open_vault()
+        self._update_vault_label()
         self.root.setCurrentWidget(self.workspace)
         self._dirty = set(self.page)
         self.refresh_sidebar()
@@ -385,6 +701,8 @@ class MainWindow(QMainWindow):
         QPixmapCache.clear()
         clipboard.clear_if_ours()
         self.unlock_page.clear()
+        if self.in_sample:
+            self._discard_sample()
         self.show_start()
 
     # -- navigation ----------------------------------------------------------------------
@@ -465,6 +783,10 @@ class MainWindow(QMainWindow):
 
         dialog = SettingsDialog(self.ctx, self)
         dialog.auto_lock_changed.connect(self._on_auto_lock_changed)
+        dialog.imports_requested.connect(dialog.accept)
+        dialog.imports_requested.connect(self.open_imports)
+        dialog.delete_vault_requested.connect(dialog.accept)
+        dialog.delete_vault_requested.connect(self.delete_vault)
         dialog.finished.connect(self.check_recovery_code_saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -485,4 +807,8 @@ class MainWindow(QMainWindow):
         if self.ctx.prefs is not None:
             self.ctx.prefs.geometry = self.saveGeometry()
         self.first_run.clear()  # a vault created but not yet confirmed is locked too
+        if self.in_sample:
+            for handle in tasks.running():
+                handle.cancel()
+            self.lock()  # -> _on_locked deletes the sample vault
         super().closeEvent(event)

@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import html
 import logging
-import re
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QEvent, QLocale, QObject, Qt, QTimeZone, Signal
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plainview import dates
 from plainview.errors import PlainviewError
 from plainview.model import TIKTOK_CATEGORIES, UNRECOGNIZED
 from plainview.ui.category_tile import CategoryTile
@@ -70,10 +70,8 @@ def first_sentence(text: str) -> str:
 def format_date(when: datetime | None, locale: QLocale) -> str:
     if when is None:
         return ""
-    qdt = QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone())
-    # the locale's long date without the weekday ("1 March 2026", "2026年3月1日")
-    pattern = re.sub(r"\s*dddd[,，]?\s*", " ", locale.dateFormat(QLocale.FormatType.LongFormat))
-    return locale.toString(qdt.date(), pattern.strip(" ,"))
+    # one style per language everywhere ("1 March 2026", "2026年3月1日"): plainview.dates
+    return dates.format_date(when, dates.language_of(locale.name()))
 
 
 def parse_time(value: Any) -> datetime | None:
@@ -405,14 +403,7 @@ class OverviewPage(QWidget):
         rows = []
         for item in sorted(imports, key=lambda i: i.id, reverse=True):
             when = parse_time(getattr(item, "finished_at", None) or item.started_at)
-            when_text = (
-                loc.toString(
-                    QDateTime.fromSecsSinceEpoch(int(when.timestamp()), QTimeZone.systemTimeZone()),
-                    QLocale.FormatType.ShortFormat,
-                )
-                if when
-                else ""
-            )
+            when_text = dates.format_datetime(when, dates.language_of(loc.name()))
             status = {
                 "complete": self.tr("{new} new, {old} already there").format(
                     new=loc.toString(int(item.added)), old=loc.toString(int(item.duplicates))

@@ -78,5 +78,10 @@ class Preferences:
     def geometry(self, value: QByteArray) -> None:
         self._set("window/geometry", value)
 
+    @property
+    def settings(self) -> QSettings:
+        """The QSettings behind these preferences (the known vault folders live there too)."""
+        return self._s
+
     def keys(self) -> list[str]:
         return list(self._s.allKeys())

@@ -23,13 +23,14 @@ from typing import Any, Protocol
 from PySide6.QtCore import (
     QAbstractTableModel,
     QCoreApplication,
-    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
     Signal,
 )
+
+from plainview import dates
 
 PAGE_SIZE = 400
 SORT_LIMIT = 100_000  # rows up to which a column other than the time sorts
@@ -198,8 +199,8 @@ def source_text(source_path: str, *, chat: bool = False) -> str:
 def local_time_text(when: datetime | None, locale: QLocale | None = None) -> str:
     if when is None:
         return ""
-    qdt = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))  # local time
-    return (locale or QLocale()).toString(qdt, QLocale.FormatType.ShortFormat)
+    # local time, in the one date style of the language (plainview.dates)
+    return dates.format_datetime(when, dates.language_of((locale or QLocale()).name()))
 
 
 def utc_time_text(when: datetime | None) -> str:

@@ -104,6 +104,9 @@ class SettingsDialog(QDialog):
 
     theme_changed = Signal(str)
     auto_lock_changed = Signal(int)
+    #: The user asked for the vault's imports / to delete the vault (the window does both).
+    imports_requested = Signal()
+    delete_vault_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -148,6 +151,16 @@ class SettingsDialog(QDialog):
         forget_row.addStretch(1)
         device_box.addLayout(forget_row)
         form.addRow(self._device_label, device_box)
+        self._vault_label = QLabel(self)
+        self.imports_button = QPushButton(self)
+        self.delete_vault_button = QPushButton(self)
+        self.imports_button.clicked.connect(self.imports_requested)
+        self.delete_vault_button.clicked.connect(self.delete_vault_requested)
+        vault_row = QHBoxLayout()
+        vault_row.addWidget(self.imports_button)
+        vault_row.addWidget(self.delete_vault_button)
+        vault_row.addStretch(1)
+        form.addRow(self._vault_label, vault_row)
         self._device: tuple[bool, bool] | None = None
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.buttons.rejected.connect(self.reject)
@@ -223,6 +236,12 @@ class SettingsDialog(QDialog):
             self.tr("Remove the key saved in the system keyring; the passphrase is asked again.")
         )
         self._update_device_note()
+        self._vault_label.setText(self.tr("This vault:"))
+        self.imports_button.setText(self.tr("&Imports…"))
+        self.imports_button.setAccessibleName(self.tr("Imports in this vault"))
+        self.imports_button.setToolTip(self.tr("See every import and remove one"))
+        self.delete_vault_button.setText(self.tr("&Delete this vault…"))
+        self.delete_vault_button.setAccessibleName(self.tr("Delete this vault"))
         self.change_passphrase.setText(self.tr("C&hange passphrase…"))
         self.change_passphrase.setAccessibleName(self.tr("Change passphrase"))
         self.rekey.setText(self.tr("&Re-encrypt with a new key…"))
@@ -263,6 +282,8 @@ class SettingsDialog(QDialog):
         self.policy.setCurrentIndex(max(0, self.policy.findData(self.ctx.policy)))
         self.policy.setEnabled(self.ctx.is_unlocked)
         self.change_passphrase.setEnabled(self.ctx.is_unlocked)
+        self.imports_button.setEnabled(self.ctx.is_unlocked)
+        self.delete_vault_button.setEnabled(self.ctx.is_unlocked)
         self.rekey.setEnabled(self.ctx.is_unlocked)
         self._update_policy_note()
         self._filling = False

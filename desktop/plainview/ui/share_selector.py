@@ -80,16 +80,16 @@ class ShareSelector(QWidget):
         title = self._title or self.tr("this category")
         if level == "shared":
             return self.tr(
-                "Shared: {title} goes into your share packages and reports exactly as imported."
+                "Shared: your share packages and reports include {title} exactly as imported."
             ).format(title=title)
         if level == "anonymized":
             return self.tr(
-                "Anonymized: {title} goes into share packages and reports with names and ids "
+                "Anonymized: share packages and reports include {title} with names and ids "
                 "replaced, IP addresses shortened, free text removed and times cut to the day."
             ).format(title=title)
         return self.tr(
-            "Private: {title} stays on this computer. Share packages and reports leave it out "
-            "completely, not even its count."
+            "Private: only you see {title}, on this computer. Share packages and reports leave "
+            "this category out completely, not even the number of records."
         ).format(title=title)
 
     def _update_meaning(self) -> None:

@@ -37,6 +37,7 @@ from plainview.errors import (
     WrongRecoveryCode,
 )
 from plainview.ui.context import AppContext
+from plainview.ui.error_message import ErrorMessage
 from plainview.ui.first_run_page import app_icon_label, centered
 from plainview.ui.passphrase_widgets import MIN_LENGTH, PassphraseField, StrengthMeter, acceptable
 from plainview.ui.tasks import run_task
@@ -93,10 +94,13 @@ class UnlockPage(QWidget):
     """Emits ``vault_opened`` after ``ctx.set_vault`` received the opened vault."""
 
     vault_opened = Signal()
+    #: The user asked for the list of vaults ("Open another vault…").
+    other_vault_requested = Signal()
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self._vault_label: str | None = None
         self._steps = QStackedWidget(self)
         self._build_unlock()
         self._build_recover()
@@ -116,9 +120,7 @@ class UnlockPage(QWidget):
         self._remember = QCheckBox(page)
         self._remember.hide()
         self._remembered = False  # the state the box was last loaded with
-        self._message = QLabel(page)
-        self._message.setProperty("role", "error")
-        self._message.setWordWrap(True)
+        self._message = ErrorMessage(page)
         self._busy = QProgressBar(page)
         self._busy.setRange(0, 0)
         self._busy.setTextVisible(False)
@@ -129,10 +131,16 @@ class UnlockPage(QWidget):
         self._forgot = QPushButton(page)
         self._forgot.setFlat(True)
         self._forgot.setProperty("role", "link")
+        self._other = QPushButton(page)
+        self._other.setFlat(True)
+        self._other.setProperty("role", "link")
         buttons = QHBoxLayout()
         buttons.addWidget(self._forgot)
         buttons.addStretch(1)
         buttons.addWidget(self._unlock)
+        others = QHBoxLayout()
+        others.addWidget(self._other)
+        others.addStretch(1)
         layout = QVBoxLayout(page)
         layout.addWidget(app_icon_label(page))
         layout.addWidget(self._title)
@@ -143,8 +151,11 @@ class UnlockPage(QWidget):
         layout.addWidget(self._busy)
         layout.addWidget(self._message)
         layout.addLayout(buttons)
+        layout.addSpacing(12)
+        layout.addLayout(others)
         layout.addStretch(1)
         self._steps.addWidget(page)
+        self._other.clicked.connect(self.other_vault_requested)
         self._passphrase.returnPressed.connect(self.unlock)
         self._unlock.clicked.connect(self.unlock)
         self._forgot.clicked.connect(self.show_recovery)
@@ -174,9 +185,7 @@ class UnlockPage(QWidget):
         self._r_problem = QLabel(page)
         self._r_problem.setProperty("role", "hint")
         self._r_problem.setWordWrap(True)
-        self._r_message = QLabel(page)
-        self._r_message.setProperty("role", "error")
-        self._r_message.setWordWrap(True)
+        self._r_message = ErrorMessage(page)
         self._r_busy = QProgressBar(page)
         self._r_busy.setRange(0, 0)
         self._r_busy.setTextVisible(False)
@@ -209,7 +218,17 @@ class UnlockPage(QWidget):
 
     def retranslate(self) -> None:
         self._title.setText(self.tr("Plainview is locked"))
-        self._intro.setText(self.tr("Type your passphrase to open your vault."))
+        if self._vault_label:
+            self._intro.setText(
+                self.tr("Type the passphrase of the vault “%1” to open it.").replace(
+                    "%1", self._vault_label
+                )
+            )
+        else:
+            self._intro.setText(self.tr("Type your passphrase to open your vault."))
+        self._other.setText(self.tr("Open &another vault…"))
+        self._other.setAccessibleName(self.tr("Open another vault"))
+        self._other.setToolTip(self.tr("Choose another vault, or make a new one"))
         self._passphrase.setPlaceholderText(self.tr("Passphrase"))
         self._passphrase.setAccessibleName(self.tr("Passphrase"))
         self._busy.setAccessibleName(self.tr("Opening your vault"))
@@ -223,6 +242,8 @@ class UnlockPage(QWidget):
                 "this computer as you; it keeps the key in the system keyring."
             )
         )
+        for box in (self._message, self._r_message):
+            box.set_prefix(self.tr("Error"))
         self._forgot.setText(self.tr("&Forgot your passphrase?"))
         self._forgot.setAccessibleName(self.tr("Forgot your passphrase?"))
         self._r_title.setText(self.tr("Set a new passphrase"))
@@ -248,6 +269,11 @@ class UnlockPage(QWidget):
             field.retranslate()
         self._meter.retranslate()
         self._validate_recovery()
+
+    def set_vault_label(self, label: str | None) -> None:
+        """Name the vault this form opens (from the list of known vaults)."""
+        self._vault_label = label
+        self.retranslate()
 
     # -- state -------------------------------------------------------------------------
     @property
@@ -345,6 +371,7 @@ class UnlockPage(QWidget):
             self._remember,
             self._unlock,
             self._forgot,
+            self._other,
             self._back,
             self._set_new,
         ):

@@ -364,7 +364,8 @@ class ImportWriter(VaultBase):
                 with _damage_guard():
                     if status == "complete":
                         self._begin_write(state)
-                        conn.execute("DELETE FROM import_repeats WHERE import_id = ?", (import_id,))
+                        # import_repeats stays: it says which items this import also holds
+                        # (vault/lifecycle.py forgets one import by it).
                         conn.execute(
                             "UPDATE imports SET status = 'complete', finished_at = ?, "
                             "records = ?, added = ?, duplicates = ?, result_json = ? "
