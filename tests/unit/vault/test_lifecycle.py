@@ -20,7 +20,7 @@ from hypothesis import strategies as st
 from plainview.errors import PlainviewError, UsageError
 from plainview.model import Record
 from plainview.sharing import choices
-from plainview.vault import KdfParams, Vault, lifecycle, store
+from plainview.vault import KdfParams, Vault, lifecycle, writer
 
 _runs = itertools.count()
 CAT = "tiktok.searches"
@@ -177,8 +177,8 @@ def test_older_import_without_repeat_rows_keeps_its_categories(vault: Vault) -> 
 def test_forgetting_matches_the_rule(
     vault: Vault, imports: list[tuple[list[int], bool]], forget: list[int], filter_bits: int
 ) -> None:
-    saved = store.SEEN_FILTER_BITS
-    store.SEEN_FILTER_BITS = filter_bits
+    saved = writer.SEEN_FILTER_BITS
+    writer.SEEN_FILTER_BITS = filter_bits
     try:
         run = next(_runs)
         ids = [_import(vault, items, run, complete=complete) for items, complete in imports]
@@ -201,7 +201,7 @@ def test_forgetting_matches_the_rule(
         assert _stored(vault)[f"term{run}x0"] == max(1, expected[f"term{run}x0"])
         lifecycle.forget_import(vault, again)
     finally:
-        store.SEEN_FILTER_BITS = saved
+        writer.SEEN_FILTER_BITS = saved
 
 
 def test_destroy_removes_the_vault_and_only_its_files(tmp_path: Path) -> None:
