@@ -49,10 +49,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plainview.columns import norm_key
 from plainview.errors import PlainviewError
 from plainview.model import TIKTOK_CATEGORIES
 from plainview.ui.context import AppContext
-from plainview.ui.records_model import TIME_KEYS, local_time_text, norm_key, utc_time_text
+from plainview.ui.records_model import TIME_KEYS, local_time_text, utc_time_text
 from plainview.ui.tasks import TaskHandle, run_task
 
 log = logging.getLogger(__name__)
