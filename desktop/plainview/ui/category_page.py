@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from plainview.errors import PlainviewError
 from plainview.ui.context import AppContext
 from plainview.ui.explanation_view import ExplanationView
+from plainview.ui.record_dialog import RecordDialog
 from plainview.ui.records_model import RecordsModel, VaultRecordSource
 from plainview.ui.share_selector import ShareSelector
 from plainview.ui.tasks import TaskHandle, run_task
@@ -112,6 +114,8 @@ class CategoryPage(QWidget):
         self._task: TaskHandle | None = None
         self._generation = 0
         self._pending_record: int | None = None
+        self._filter_count: int | None = None  # records the filter matches (None: counting)
+        self._count_task: TaskHandle | None = None
         self._own_change = False  # our own share change is being announced
 
         self.explanation = ExplanationView(self)
@@ -163,6 +167,17 @@ class CategoryPage(QWidget):
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu_requested)
+        # one record in full: Enter or a double click; Ctrl+C copies the row as text
+        self.record_dialog: RecordDialog | None = None
+        self.table.doubleClicked.connect(lambda index: self.open_record(index.row()))
+        self.table.installEventFilter(self)
+        self.copy_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table)
+        self.copy_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_shortcut.activated.connect(self.copy_current_row)
+        self.no_match_label = QLabel(right)  # a filter that matches nothing says so
+        self.no_match_label.setWordWrap(True)
+        self.no_match_label.setProperty("role", "notice")
+        self.no_match_label.hide()
         self.chart = TimeChart(right)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -189,6 +204,7 @@ class CategoryPage(QWidget):
         right_layout.addLayout(filter_row)
         right_layout.addLayout(notice_row)
         right_layout.addWidget(self.sort_notice)
+        right_layout.addWidget(self.no_match_label)
         right_layout.addWidget(self.table, 3)
         right_layout.addWidget(self.chart, 2)
         right_layout.addStretch(0)  # keeps the texts at the top when the table is hidden
@@ -253,6 +269,7 @@ class CategoryPage(QWidget):
         self.empty_label.hide()
         self.sort_notice.hide()
         self.model.set_filter(None)
+        self._filter_count = None
         self.model.set_source(VaultRecordSource(vault, self.category), self.category)
         if self._pending_record is not None:
             self._select_record(self._pending_record)
@@ -271,6 +288,7 @@ class CategoryPage(QWidget):
         self.category = None
         self._details = None
         self._title = ""
+        self._close_record()
         self.model.clear()
         self.chart.clear()
         self.explanation.clear()
@@ -374,6 +392,44 @@ class CategoryPage(QWidget):
         self._set_start_notice(False)
         self.sort_notice.hide()
         self.model.set_filter(self.filter_edit.text())
+        self._count_matches()
+
+    def _count_matches(self) -> None:
+        """How many records the filter matches, counted off the GUI thread (the table shows
+        them page by page, so its rows alone cannot tell)."""
+        if self._count_task is not None:
+            self._count_task.cancel()
+            self._count_task = None
+        self._filter_count = None
+        text = self.model.filter_text
+        if not text or self.category is None or not self.ctx.is_unlocked:
+            self._update_count()
+            return
+        generation = self._generation
+        source = VaultRecordSource(self.ctx.vault, self.category)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            if generation != self._generation or text != self.model.filter_text:
+                return
+            self._count_task = None
+            self._filter_count = 0 if error is not None else int(result)
+            self._update_count()
+
+        self._count_task = run_task(source.count, text, on_done=done)
+        self._update_count()
+
+    def _show_no_match(self) -> None:
+        text = self.model.filter_text
+        none = bool(text) and not self.model.busy and self.model.rowCount() == 0
+        if none:
+            self.no_match_label.setText(
+                self.tr(
+                    "No rows match “{text}”. You can filter by words, a video id, a link or a "
+                    "date such as {example}."
+                ).format(text=text, example="2025-03-01")
+            )
+            self.no_match_label.setAccessibleName(self.no_match_label.text())
+        self.no_match_label.setVisible(none)
 
     def _show_sort_indicator(self) -> None:
         """The header's arrow on the model's actual order (without asking it to sort)."""
@@ -512,6 +568,53 @@ class CategoryPage(QWidget):
         self.start_notice.setVisible(visible)
         self.show_all_button.setVisible(visible)
 
+    # -- one record ----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            index = self.table.currentIndex()
+            if index.isValid():
+                self.open_record(index.row())
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_record(self, row: int) -> RecordDialog | None:
+        """Show one record in full (not modal to the app: the dialog closes with Esc)."""
+        if not 0 <= row < self.model.rowCount() or not self.ctx.is_unlocked:
+            return None
+        if self.record_dialog is not None:
+            self.record_dialog.close()
+            self.record_dialog.deleteLater()
+        dialog = RecordDialog(self.model.record_at(row), self._title, self)
+        dialog.finished.connect(lambda _r: self.table.setFocus())
+        self.record_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def copy_current_row(self) -> str:
+        """Ctrl+C in the table: the current record as readable text on the clipboard."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return ""
+        from plainview.ui.clipboard import copy_secret
+        from plainview.ui.record_dialog import record_as_text
+        from plainview.ui.records_model import ui_lang
+
+        text = record_as_text(self.model.record_at(index.row()), self._title, ui_lang())
+        copy_secret(text)
+        return text
+
+    def _close_record(self) -> None:
+        if self.record_dialog is not None:
+            self.record_dialog.close()
+            self.record_dialog.deleteLater()
+            self.record_dialog = None
+
     def current_record_id(self) -> int | None:
         index: QModelIndex = self.table.currentIndex()
         if not index.isValid():
@@ -569,17 +672,27 @@ class CategoryPage(QWidget):
     def _update_count(self) -> None:
         loc = self.locale()
         loaded = self.model.loaded_records()
+        self._show_no_match()
         if self._details is None:
             self.count_label.setText(self.tr("Counting…") if self.category else "")
             return
         total = self._details.count
+        rows = self.model.rowCount()
+        matched = self._filter_count
         if self.model.filter_text and self.model.busy:
             text = self.tr("Filtering…")
         elif self.model.busy:
             text = self.tr("Sorting…")
+        elif self.model.filter_text and matched is None:
+            text = self.tr("Counting the matching records…")
         elif self.model.filter_text:
-            more = "" if self.model.exhausted else "+"
-            text = self.tr("{n} matching rows shown").format(n=loc.toString(loaded) + more)
+            text = self.tr("{n} of {total} records match").format(
+                n=loc.toString(int(matched or 0)), total=loc.toString(total)
+            )
+            if loaded < int(matched or 0):
+                text += " · " + self.tr("showing the first {n} (scroll for more)").format(
+                    n=loc.toString(loaded)
+                )
         elif loaded < total:
             text = self.tr("{total} records · showing the first {n} (scroll for more)").format(
                 total=loc.toString(total), n=loc.toString(loaded)
@@ -588,6 +701,9 @@ class CategoryPage(QWidget):
             text = self.tr("1 record")
         else:
             text = self.tr("{total} records").format(total=loc.toString(total))
+        if rows != loaded and not self.model.busy and rows:
+            # one record shown as one row per field (profile, settings…)
+            text += " · " + self.tr("{n} fields, one per row").format(n=loc.toString(rows))
         self.count_label.setText(text)
         self.count_label.setAccessibleName(text)
 
