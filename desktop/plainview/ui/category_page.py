@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from plainview.errors import PlainviewError
 from plainview.ui.context import AppContext
+from plainview.ui.conversation_view import ConversationView, is_direct_messages
 from plainview.ui.explanation_view import ExplanationView
 from plainview.ui.record_dialog import RecordDialog
 from plainview.ui.records_model import RecordsModel, VaultRecordSource
@@ -178,6 +179,13 @@ class CategoryPage(QWidget):
         self.no_match_label.setWordWrap(True)
         self.no_match_label.setProperty("role", "notice")
         self.no_match_label.hide()
+        # direct messages: the table or the conversations (chat list and bubbles)
+        self.conversations = ConversationView(right)
+        self.conversations.hide()
+        self.view_toggle = QPushButton(right)
+        self.view_toggle.setCheckable(True)
+        self.view_toggle.hide()
+        self.view_toggle.toggled.connect(self._show_conversations)
         self.chart = TimeChart(right)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -193,6 +201,7 @@ class CategoryPage(QWidget):
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter_label)
         filter_row.addWidget(self.filter_edit, 1)
+        filter_row.addWidget(self.view_toggle)
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.start_notice, 1)
         notice_row.addWidget(self.show_all_button)
@@ -206,6 +215,7 @@ class CategoryPage(QWidget):
         right_layout.addWidget(self.sort_notice)
         right_layout.addWidget(self.no_match_label)
         right_layout.addWidget(self.table, 3)
+        right_layout.addWidget(self.conversations, 3)
         right_layout.addWidget(self.chart, 2)
         right_layout.addStretch(0)  # keeps the texts at the top when the table is hidden
 
@@ -232,7 +242,8 @@ class CategoryPage(QWidget):
         layout.addWidget(bottom)
 
         self.setTabOrder(self.explanation, self.filter_edit)
-        self.setTabOrder(self.filter_edit, self.table)
+        self.setTabOrder(self.filter_edit, self.view_toggle)
+        self.setTabOrder(self.view_toggle, self.table)
         self.setTabOrder(self.table, self.share_selector.buttons["private"])
 
         ctx.locked.connect(self.clear)
@@ -271,6 +282,10 @@ class CategoryPage(QWidget):
         self.model.set_filter(None)
         self._filter_count = None
         self.model.set_source(VaultRecordSource(vault, self.category), self.category)
+        self.view_toggle.setVisible(is_direct_messages(self.category))
+        if not is_direct_messages(self.category):
+            self.view_toggle.setChecked(False)
+        self._show_conversations(self.view_toggle.isChecked())
         if self._pending_record is not None:
             self._select_record(self._pending_record)
             self._pending_record = None
@@ -289,6 +304,7 @@ class CategoryPage(QWidget):
         self._details = None
         self._title = ""
         self._close_record()
+        self.conversations.clear()
         self.model.clear()
         self.chart.clear()
         self.explanation.clear()
@@ -313,6 +329,8 @@ class CategoryPage(QWidget):
         self.table.horizontalHeader().setAccessibleName(self.tr("Columns, click one to sort by it"))
         self.table.verticalHeader().setAccessibleName(self.tr("Rows"))
         self.explanation.setAccessibleName(self.tr("Explanation of this category"))
+        self._label_view_toggle()
+        self.conversations.retranslate()
         self.show_all_button.setText(self.tr("Show from the newest"))
         self.show_all_button.setAccessibleName(self.tr("Show from the newest"))
         self.start_notice.setText(self.tr("The table starts at the record you opened."))
@@ -393,6 +411,8 @@ class CategoryPage(QWidget):
         self.sort_notice.hide()
         self.model.set_filter(self.filter_edit.text())
         self._count_matches()
+        if self.view_toggle.isChecked():
+            self.conversations.load(self.ctx.vault, self.model.filter_text)
 
     def _count_matches(self) -> None:
         """How many records the filter matches, counted off the GUI thread (the table shows
@@ -568,6 +588,29 @@ class CategoryPage(QWidget):
         self.start_notice.setVisible(visible)
         self.show_all_button.setVisible(visible)
 
+    # -- conversations -----------------------------------------------------------------
+    def _label_view_toggle(self) -> None:
+        if self.view_toggle.isChecked():
+            text = self.tr("Show as a &table")
+        else:
+            text = self.tr("Show as &conversations")
+        self.view_toggle.setText(text)
+        self.view_toggle.setAccessibleName(text)
+        self.view_toggle.setToolTip(
+            self.tr("Read your direct messages as chats, or as one table of every message.")
+        )
+
+    def _show_conversations(self, on: bool) -> None:
+        on = on and is_direct_messages(self.category) and self.ctx.is_unlocked
+        self._label_view_toggle()
+        has_rows = not self.empty_label.isVisible()
+        self.table.setVisible(has_rows and not on)
+        self.conversations.setVisible(has_rows and on)
+        if on:
+            self.conversations.load(self.ctx.vault, self.model.filter_text)
+        else:
+            self.conversations.cancel()
+
     # -- one record ----------------------------------------------------------------------
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
@@ -657,7 +700,9 @@ class CategoryPage(QWidget):
         empty = details.count == 0 and not self.model.filter_text
         self.empty_label.setVisible(empty)
         self.empty_label.setText(self._empty_text(details.section_status))
-        self.table.setVisible(not empty)
+        self.table.setVisible(not empty and not self.view_toggle.isChecked())
+        self.conversations.setVisible(not empty and self.view_toggle.isChecked())
+        self.view_toggle.setVisible(not empty and is_direct_messages(self.category))
         self.filter_edit.setVisible(not empty)
         self.filter_label.setVisible(not empty)
         self._update_count()

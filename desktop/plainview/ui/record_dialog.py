@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -47,7 +47,8 @@ def local_long_text(when: datetime | None, locale: QLocale | None = None) -> str
         return ""
     qdt = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
     loc = locale or QLocale()
-    return loc.toString(qdt, loc.dateTimeFormat(QLocale.FormatType.LongFormat).replace(" t", ""))
+    day = loc.toString(qdt.date(), QLocale.FormatType.LongFormat)
+    return f"{day} {loc.toString(qdt.time(), QLocale.FormatType.ShortFormat)}"
 
 
 def _parse_time(value: Any) -> datetime | None:
@@ -87,7 +88,14 @@ def record_fields(record: Any, lang: str) -> list[tuple[str, str, str, str]]:
     fields = record.fields
     if isinstance(fields, dict):
         time_keys = set(time_def.keys) if time_def is not None else set()
-        for key, value in fields.items():
+        table = tables.table(category)
+        order = {f.id: i for i, f in enumerate(table.columns)} if table is not None else {}
+
+        def place(item: tuple[Any, Any]) -> int:
+            fdef = tables.field_for(category, str(item[0]))
+            return order.get(fdef.id, len(order)) if fdef is not None else len(order)
+
+        for key, value in sorted(fields.items(), key=place):
             fdef = tables.field_for(category, str(key))
             label = (
                 fdef.label(lang) if fdef is not None else tables.label_for(category, str(key), lang)
@@ -179,10 +187,6 @@ class RecordDialog(QDialog):
         self.buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy)
         self.buttons.rejected.connect(self.reject)
-        # Ctrl+C copies the record, except where text is selected (the raw JSON, a value):
-        # those widgets take the key first.
-        self.copy_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self)
-        self.copy_shortcut.activated.connect(self.copy)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
@@ -248,6 +252,15 @@ class RecordDialog(QDialog):
             self.form.addRow(name, value)
             self.value_labels.append(value)
         self.raw.setPlainText(raw_json(self.record))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Ctrl+C copies the record; where text is selected (the raw JSON, a value) that
+        widget takes the key first and copies its selection."""
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def text(self) -> str:
         return record_as_text(self.record, self._title, ui_lang())

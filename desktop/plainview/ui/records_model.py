@@ -250,6 +250,8 @@ def source_text(source_path: str, *, chat: bool = False) -> str:
     for prefix in ("Chat History with ", "Group Chat with "):
         if last.startswith(prefix):
             return last[len(prefix) :].strip()
+    if "tako" in where.casefold():
+        return _tr("Tako (TikTok's AI helper)")
     return last
 
 
