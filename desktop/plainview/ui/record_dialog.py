@@ -62,6 +62,13 @@ def is_link(text: str) -> bool:
     return url.isValid() and url.scheme().lower() in SAFE_SCHEMES and bool(url.host())
 
 
+def _place(tables: Any, category: str, order: dict[str, int], key: Any) -> int:
+    """Where a key goes among the fields: in the order of the category's columns, the rest
+    after them (in the export's order)."""
+    fdef = tables.field_for(category, str(key))
+    return order.get(fdef.id, len(order)) if fdef is not None else len(order)
+
+
 def record_fields(record: Any, lang: str) -> list[tuple[str, str, str, str]]:
     """The record's fields in order as ``(label, text, kind, tip)``: its time first (local),
     the chat of a message, then every key of the item with its label, then where in the
@@ -70,7 +77,11 @@ def record_fields(record: Any, lang: str) -> list[tuple[str, str, str, str]]:
     tables = tables_for(category)
     rows: list[tuple[str, str, str, str]] = []
     time_def = tables.fields.get("time")
-    time_label = time_def.label(lang) if time_def is not None else _tr("Date")
+    time_label = (
+        time_def.label(lang)
+        if time_def is not None
+        else QCoreApplication.translate("RecordDialog", "Date")
+    )
     if record.occurred_at is not None:
         rows.append(
             (
@@ -83,7 +94,11 @@ def record_fields(record: Any, lang: str) -> list[tuple[str, str, str, str]]:
     source = str(getattr(record, "source_path", "") or "")
     if category.endswith("direct_messages") and source:
         chat_def = tables.fields.get("chat")
-        label = chat_def.label(lang) if chat_def is not None else _tr("Chat")
+        label = (
+            chat_def.label(lang)
+            if chat_def is not None
+            else QCoreApplication.translate("RecordDialog", "Chat")
+        )
         rows.append((label, source_text(source, chat=True), "text", ""))
     fields = record.fields
     if isinstance(fields, dict):
@@ -91,16 +106,16 @@ def record_fields(record: Any, lang: str) -> list[tuple[str, str, str, str]]:
         table = tables.table(category)
         order = {f.id: i for i, f in enumerate(table.columns)} if table is not None else {}
 
-        def place(item: tuple[Any, Any]) -> int:
-            fdef = tables.field_for(category, str(item[0]))
-            return order.get(fdef.id, len(order)) if fdef is not None else len(order)
-
-        for key, value in sorted(fields.items(), key=place):
+        for key, value in sorted(
+            fields.items(), key=lambda kv: _place(tables, category, order, kv[0])
+        ):
             fdef = tables.field_for(category, str(key))
             label = (
                 fdef.label(lang) if fdef is not None else tables.label_for(category, str(key), lang)
             )
-            raw_tip = _tr("In the export: “{key}”").format(key=key)
+            raw_tip = QCoreApplication.translate("RecordDialog", "In the export: “{key}”").format(
+                key=key
+            )
             tip = f"{fdef.tip(lang)}\n{raw_tip}" if fdef is not None and fdef.tip(lang) else raw_tip
             if norm_key(str(key)) in time_keys or (fdef is not None and fdef.kind == "time"):
                 when = _parse_time(value)
@@ -113,14 +128,25 @@ def record_fields(record: Any, lang: str) -> list[tuple[str, str, str, str]]:
                     continue
             text = value_text(value, lang=lang, category=category)
             if not text:
-                text = _tr("(empty in the export)")
+                text = QCoreApplication.translate("RecordDialog", "(empty in the export)")
             kind = "link" if isinstance(value, str) and is_link(value) else "text"
             rows.append((label, text, kind, tip))
     else:
-        rows.append((_tr("Content"), value_text(fields, lang=lang, category=category), "text", ""))
+        rows.append(
+            (
+                QCoreApplication.translate("RecordDialog", "Content"),
+                value_text(fields, lang=lang, category=category),
+                "text",
+                "",
+            )
+        )
     if source:
         src_def = tables.fields.get("source")
-        label = src_def.label(lang) if src_def is not None else _tr("Where in the export")
+        label = (
+            src_def.label(lang)
+            if src_def is not None
+            else QCoreApplication.translate("RecordDialog", "Where in the export")
+        )
         rows.append((label, source_text(source), "text", source))
     return rows
 
@@ -220,7 +246,7 @@ class RecordDialog(QDialog):
         self.value_labels = []
         lang = ui_lang()
         for label, text, kind, tip in record_fields(self.record, lang):
-            name = QLabel(label + ":", self.fields_page)
+            name = QLabel(self.tr("{label}:").format(label=label), self.fields_page)
             name.setProperty("role", "field-label")
             font = name.font()
             font.setBold(True)

@@ -190,7 +190,11 @@ def value_text(value: Any, *, lang: str = "en", category: str = "") -> str:
     if value is None:
         return ""
     if isinstance(value, bool):
-        return _tr("Yes") if value else _tr("No")
+        return (
+            QCoreApplication.translate("RecordsModel", "Yes")
+            if value
+            else QCoreApplication.translate("RecordsModel", "No")
+        )
     if isinstance(value, str):
         return value
     if isinstance(value, int | float):
@@ -251,7 +255,7 @@ def source_text(source_path: str, *, chat: bool = False) -> str:
         if last.startswith(prefix):
             return last[len(prefix) :].strip()
     if "tako" in where.casefold():
-        return _tr("Tako (TikTok's AI helper)")
+        return QCoreApplication.translate("RecordsModel", "Tako (TikTok's AI helper)")
     return last
 
 
@@ -745,7 +749,9 @@ class RecordsModel(QAbstractTableModel):
                 )
             if column is FIELD and key not in (None, "*"):
                 tip = tables_for(self.category).tip_for(self.category, str(key), self._lang())
-                raw = _tr("In the export: “{key}”").format(key=key)
+                raw = QCoreApplication.translate("RecordsModel", "In the export: “{key}”").format(
+                    key=key
+                )
                 return f"{tip}\n{raw}" if tip else raw
             text = self._cell(rec, key, column)
             if column.fdef is not None and column.fdef.tip(self._lang()) and text:
@@ -777,7 +783,7 @@ class RecordsModel(QAbstractTableModel):
                 lang=lang,
                 category=category,
             )
-            return text or _tr("(empty)")
+            return text or QCoreApplication.translate("RecordsModel", "(empty)")
         return cell_text(rec.fields, column, lang=lang, category=category)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
