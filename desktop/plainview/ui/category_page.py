@@ -149,6 +149,7 @@ class CategoryPage(QWidget):
         self.show_all_button = QPushButton(right)
         self.show_all_button.clicked.connect(self._show_from_start)
         self.model = RecordsModel(self)
+        self.model.lang = ctx.lang
         self.table = QTableView(right)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -337,7 +338,7 @@ class CategoryPage(QWidget):
         self.explanation.retranslate()
         self.chart.retranslate()
         self.share_selector.retranslate()
-        self.model.relocalize()
+        self.model.relocalize(self.ctx.lang)
         if self.category is not None and self.ctx.is_unlocked:
             self._show_explanation()
             self._show_details()
@@ -633,7 +634,7 @@ class CategoryPage(QWidget):
         if self.record_dialog is not None:
             self.record_dialog.close()
             self.record_dialog.deleteLater()
-        dialog = RecordDialog(self.model.record_at(row), self._title, self)
+        dialog = RecordDialog(self.model.record_at(row), self._title, self, lang=self.ctx.lang)
         dialog.finished.connect(lambda _r: self.table.setFocus())
         self.record_dialog = dialog
         dialog.open()
@@ -646,9 +647,8 @@ class CategoryPage(QWidget):
             return ""
         from plainview.ui.clipboard import copy_secret
         from plainview.ui.record_dialog import record_as_text
-        from plainview.ui.records_model import ui_lang
 
-        text = record_as_text(self.model.record_at(index.row()), self._title, ui_lang())
+        text = record_as_text(self.model.record_at(index.row()), self._title, self.ctx.lang)
         copy_secret(text)
         return text
 

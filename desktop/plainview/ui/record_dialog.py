@@ -170,9 +170,12 @@ class RecordDialog(QDialog):
     copied = Signal(str)
     link_opened = Signal(str)
 
-    def __init__(self, record: Any, title: str = "", parent: QWidget | None = None) -> None:
+    def __init__(
+        self, record: Any, title: str = "", parent: QWidget | None = None, *, lang: str = ""
+    ) -> None:
         super().__init__(parent)
         self.record = record
+        self.lang = lang or ui_lang()
         self._title = title
         self.setModal(True)
         self.setMinimumSize(480, 360)
@@ -244,7 +247,7 @@ class RecordDialog(QDialog):
         while self.form.rowCount():
             self.form.removeRow(0)
         self.value_labels = []
-        lang = ui_lang()
+        lang = self.lang
         for label, text, kind, tip in record_fields(self.record, lang):
             name = QLabel(self.tr("{label}:").format(label=label), self.fields_page)
             name.setProperty("role", "field-label")
@@ -289,7 +292,7 @@ class RecordDialog(QDialog):
         super().keyPressEvent(event)
 
     def text(self) -> str:
-        return record_as_text(self.record, self._title, ui_lang())
+        return record_as_text(self.record, self._title, self.lang)
 
     def copy(self) -> None:
         text = self.text()

@@ -401,6 +401,7 @@ class RecordsModel(QAbstractTableModel):
         self._generation = 0
         self._busy = False
         self._locale = QLocale()
+        self.lang: str | None = None  # the labels' language (None: the locale's)
         self.sort_limit = SORT_LIMIT
         self._sort: tuple[int, bool] | None = None  # (column, descending) sorted by the vault
         self._line_sort: tuple[int, bool] | None = None  # (column, descending) sorted here
@@ -457,9 +458,11 @@ class RecordsModel(QAbstractTableModel):
         """The row count behind the last refused column sort (None: none refused)."""
         return self._refused
 
-    def relocalize(self) -> None:
-        """Pick up a changed default locale (after a language switch) for dates and headers."""
+    def relocalize(self, lang: str | None = None) -> None:
+        """Pick up a changed default locale (after a language switch) for dates and headers;
+        ``lang`` is the UI language of the labels (default: the locale's)."""
         self._locale = QLocale()
+        self.lang = lang
         last_col = max(0, self.columnCount() - 1)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last_col)
         if self.rowCount():
@@ -711,7 +714,7 @@ class RecordsModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.label(ui_lang(self._locale))
+            return column.label(self._lang())
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.is_time:
                 return QCoreApplication.translate(
@@ -721,7 +724,7 @@ class RecordsModel(QAbstractTableModel):
                 how = self.refusal_text(self._refused)
             else:
                 how = QCoreApplication.translate("RecordsModel", "Click to sort by this column.")
-            tip = column.tip(ui_lang(self._locale))
+            tip = column.tip(self._lang())
             return f"{tip}\n{how}" if tip else how
         return None
 
@@ -764,7 +767,7 @@ class RecordsModel(QAbstractTableModel):
         return None
 
     def _lang(self) -> str:
-        return ui_lang(self._locale)
+        return self.lang or ui_lang(self._locale)
 
     def _cell(self, rec: Any, key: str | None, column: Column) -> str:
         lang, category = self._lang(), self.category
