@@ -2,10 +2,11 @@
 """Screenshots of every main screen for docs/screenshots/ (``make screenshots``).
 
 Builds a vault in a temporary folder from the bundled synthetic sample export
-(resources/sample/tiktok-sample.zip), then grabs first run, unlock, overview, a category,
-search, import, settings, my choices and the guided audit in light and dark, English and
-Simplified Chinese. Runs offscreen; nothing outside the temp folder and docs/screenshots/ is
-touched. Needs a CJK font for the Chinese shots (Debian: fonts-wqy-microhei).
+(resources/sample/tiktok-sample.zip), then grabs first run, unlock, overview, a category, one
+record in full, the direct messages as conversations, search, import, settings, my choices and
+the guided audit in light and dark, English and Simplified Chinese. Runs offscreen; nothing
+outside the temp folder and docs/screenshots/ is touched. Needs a CJK font for the Chinese
+shots (Debian: fonts-wqy-microhei).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ OUT = ROOT / "docs" / "screenshots"
 PASSPHRASE = "sample passphrase for screenshots 7"  # noqa: S105 (a throwaway temp vault)
 SIZE = (1100, 720)
 CATEGORY = "tiktok.logins"
+MESSAGES = "tiktok.direct_messages"  # the record view and the conversations
 SEARCH = "Pixel"
 
 
@@ -139,6 +141,21 @@ def main(argv: list[str] | None = None) -> int:
                 window.show_category(CATEGORY)
                 settle()
                 shot("category", window.grab)
+                # one record in full, and the direct messages as conversations
+                category_page = window.page["category"]
+                window.show_category(MESSAGES)
+                settle()
+                category_page.table.setCurrentIndex(category_page.model.index(0, 0))
+                record = category_page.open_record(0)
+                settle()
+                if record is not None:
+                    shot("record", record.grab)
+                    record.close()
+                category_page.view_toggle.setChecked(True)
+                settle()
+                shot("conversations", window.grab)
+                category_page.view_toggle.setChecked(False)
+                settle()
                 window.search_field.setText(SEARCH)
                 window._search()
                 settle()
