@@ -9,6 +9,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from PySide6.QtCore import QLocale
 
 from plainview.importers import run_import
 from plainview.importers.common import item_text
@@ -91,6 +92,23 @@ def test_filter_by_video_id_link_and_local_date(qtbot, pages_ctx, vault, shangha
     assert page.model.rowCount() == 6
     _filter(qtbot, page, "2025-01-31")  # in UTC it was; here it was not
     assert page.model.rowCount() == 0
+
+
+@pytest.mark.parametrize("locale", ["en_US", "zh_CN"])  # as the app sets them
+def test_filter_by_the_date_as_the_table_shows_it(qtbot, pages_ctx, vault, locale):
+    before = QLocale()
+    QLocale.setDefault(QLocale(locale))
+    seed(vault, [_item("tiktok.likes", i, T0 + timedelta(days=i)) for i in range(4)])
+    page = _page(qtbot, pages_ctx)
+    page.show_category("tiktok.likes")
+    qtbot.waitUntil(page.details_loaded, timeout=10_000)
+    newest = page.model.record_at(0).id
+    shown_date = page.model.data(page.model.index(0, 0)).split()[0]  # "2/3/25", "2025/2/3"
+    try:
+        _filter(qtbot, page, shown_date)
+        assert [page.model.record_at(r).id for r in range(page.model.rowCount())] == [newest]
+    finally:
+        QLocale.setDefault(before)
 
 
 def test_a_filter_with_no_matches_says_so(qtbot, pages_ctx, vault):
