@@ -161,13 +161,20 @@ def item_text(item: Any, *extra: str, category: str = "") -> str:
     plus the ids in its links."""
     if category in LINK_CATEGORIES and type(item) is dict:
         title = item.get("Title") or item.get("title") or item.get("Comment")
-        words = [extra[0]] if extra and extra[0] else []
-        if type(title) is str and title:
-            words.append(title)
-        for value in item.values():
-            if type(value) is str and "://" in value:
-                words.extend(_LINK_ID_RE.findall(value))
-        return " ".join(words)
+        words = title if type(title) is str else ""
+        link = (
+            item.get("Link") or item.get("link") or item.get("VideoLink") or item.get("Video Link")
+        )
+        if type(link) is str:  # the video id, cheaply: the link's last segment, else a search
+            tail = link[link.rfind("/", 0, len(link) - 1) + 1 :].rstrip("/")
+            vid = (
+                tail if len(tail) >= 15 and tail.isdigit() else " ".join(_LINK_ID_RE.findall(link))
+            )
+            if vid:
+                words = f"{words} {vid}" if words else vid
+        if extra and extra[0]:
+            return f"{extra[0]} {words}" if words else extra[0]
+        return words
     parts: list[str] = [e for e in extra if e]
     _collect_text(item, parts, 0)
     return " ".join(parts)
