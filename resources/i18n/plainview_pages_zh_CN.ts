@@ -12,10 +12,6 @@
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <source>Type to filter the rows…</source>
-        <translation>输入文字筛选各行…</translation>
-    </message>
-    <message>
         <source>Filter the rows</source>
         <translation>筛选各行</translation>
     </message>
@@ -130,6 +126,10 @@
     <message>
         <source>{total} records · showing the first {n} (scroll for more)</source>
         <translation>共 {total} 条记录 · 显示前 {n} 条（向下滚动查看更多）</translation>
+    </message>
+    <message>
+        <source>Filter by words, a video id, a link or a date (2025-03-01)…</source>
+        <translation>按文字、视频编号、链接或日期（2025-03-01）筛选…</translation>
     </message>
     <message>
         <source>1 record</source>

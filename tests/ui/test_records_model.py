@@ -100,6 +100,8 @@ def test_device_ids_have_human_names_explained_and_empty_ones_hidden(qtbot, qtmo
     tip = model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("GAID: the number an Android phone gives apps")
     assert model.data(model.index(0, 2)) == fields["GAID"]
+    cell_tip = model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
+    assert cell_tip.startswith(fields["GAID"]) and "GAID: the number" in cell_tip
     qtmodeltester.check(model)
 
 

@@ -171,3 +171,22 @@ def _hit_ids(page) -> set[int]:
         for r in range(group.rowCount()):
             ids.add(int(group.child(r, 0).data(RECORD_ID_ROLE)))
     return ids
+
+
+def test_a_filter_stays_applied_when_the_data_changes(qtbot, pages_ctx, vault):
+    seed(vault, [_item("tiktok.watch_history", i, T0 + timedelta(hours=i)) for i in range(5)])
+    page = _page(qtbot, pages_ctx)
+    page.show_category("tiktok.watch_history")
+    qtbot.waitUntil(page.details_loaded, timeout=10_000)
+    _filter(qtbot, page, str(VIDEO + 2))
+    assert page.model.rowCount() == 1
+    seed(vault, [_item("tiktok.watch_history", i, T0 + timedelta(hours=i)) for i in range(5, 8)])
+    pages_ctx.data_changed.emit()  # an import finished
+    page.refresh()
+    qtbot.waitUntil(
+        lambda: page.details_loaded() and not page.model.busy and page._filter_count == 1,
+        timeout=10_000,
+    )
+    assert page.filter_edit.text() == str(VIDEO + 2)
+    assert page.model.rowCount() == 1  # the box still says it, so the rows still obey it
+    assert page.count_label.text() == "1 of 8 records match"

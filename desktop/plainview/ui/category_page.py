@@ -280,9 +280,12 @@ class CategoryPage(QWidget):
             widget.setVisible(True)
         self.empty_label.hide()
         self.sort_notice.hide()
-        self.model.set_filter(None)
+        # a filter the box still shows stays applied (after an import, say), so the rows and
+        # the count agree with what the box says
+        self.model.set_filter(self.filter_edit.text())
         self._filter_count = None
         self.model.set_source(VaultRecordSource(vault, self.category), self.category)
+        self._count_matches()
         self.view_toggle.setVisible(is_direct_messages(self.category))
         if not is_direct_messages(self.category):
             self.view_toggle.setChecked(False)
@@ -321,7 +324,9 @@ class CategoryPage(QWidget):
     def retranslate(self) -> None:
         self.data_heading.setText(self.tr("Your data"))
         self.filter_label.setText(self.tr("&Filter:"))
-        self.filter_edit.setPlaceholderText(self.tr("Type to filter the rows…"))
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter by words, a video id, a link or a date (2025-03-01)…")
+        )
         self.filter_edit.setAccessibleName(self.tr("Filter the rows"))
         self.table.setAccessibleName(self.tr("Your records in this category"))
         self.table.setAccessibleDescription(

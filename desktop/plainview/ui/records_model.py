@@ -758,7 +758,7 @@ class RecordsModel(QAbstractTableModel):
                 return f"{tip}\n{raw}" if tip else raw
             text = self._cell(rec, key, column)
             if column.fdef is not None and column.fdef.tip(self._lang()) and text:
-                return f"{text}\n{column.fdef.tip(self._lang())}" if len(text) > 40 else None
+                return f"{text}\n\n{column.fdef.tip(self._lang())}"  # what an id is
             return text if len(text) > 40 else None
         if role == RECORD_ID_ROLE:
             return rec.id
