@@ -134,3 +134,29 @@ def test_a_v1_direct_message_shows_its_text_from_comment(qtbot, pages_ctx, vault
     assert page.model.data(page.model.index(0, 3)) == "see you at 8"
     shown = _shown(page.open_record(0))
     assert shown["Chat:"] == "mila" and shown["Message:"] == "see you at 8"
+
+
+def test_enter_on_a_search_hit_then_enter_again_opens_it_in_full(qtbot, pages_ctx, vault):
+    from plainview.ui.search_page import SearchPage
+
+    path = "user_data.json:Direct Messages/Chat History/ChatHistory/Chat History with mila:"
+    fields = {"Date": "2025-05-01 08:30:00", "From": "mila", "comment": "sourdough at 8"}
+    seed(vault, [Record("tiktok.direct_messages", T0, fields, path, "sourdough at 8")])
+    search, page = SearchPage(pages_ctx), _page(qtbot, pages_ctx)
+    qtbot.addWidget(search)
+    search.record_requested.connect(page.show_category)
+    page.show_category("tiktok.direct_messages")
+    qtbot.waitUntil(page.details_loaded, timeout=10_000)
+    page.view_toggle.setChecked(True)  # reading them as conversations
+    search.show()
+    with qtbot.waitSignal(search.searched, timeout=10_000):
+        search.search("sourdough")
+    search._focus_first_result()
+    qtbot.keyClick(search.results, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: page.current_record_id() is not None, timeout=10_000)
+    # the hit is selected in the table (the conversations give way to it)
+    assert page.table.isVisible() and not page.conversations.isVisible()
+    assert page.current_record_id() == vault.records("tiktok.direct_messages", limit=1)[0].id
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.record_dialog is not None
+    assert _shown(page.record_dialog)["Message:"] == "sourdough at 8"

@@ -260,6 +260,8 @@ class CategoryPage(QWidget):
         changed = category_id != self.category
         self.category = category_id
         self._pending_record = record_id
+        if record_id is not None:
+            self.view_toggle.setChecked(False)  # the record is found in the table
         if changed or record_id is None:
             self.filter_edit.blockSignals(True)
             self.filter_edit.clear()
