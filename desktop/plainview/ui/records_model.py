@@ -184,6 +184,19 @@ def _is_blank(value: Any) -> bool:
     return False
 
 
+def _item_words(item: dict[Any, Any], lang: str, category: str) -> str:
+    """An object inside a list, by its text values (times, raw numbers and links left out)."""
+    words = []
+    for key, value in item.items():
+        norm = norm_key(str(key))
+        if norm in TIME_KEYS or "time" in norm or "date" in norm or isinstance(value, int | float):
+            continue
+        text = value_text(value, lang=lang, category=category)
+        if text and "://" not in text:
+            words.append(text)
+    return " · ".join(words) or value_text(dict(item), lang=lang, category=category)
+
+
 def value_text(value: Any, *, lang: str = "en", category: str = "") -> str:
     """A value as people read it: text as it is, lists joined, maps as "label: value" —
     never JSON, never an unexplained ``[]`` (empty values are "")."""
@@ -200,7 +213,11 @@ def value_text(value: Any, *, lang: str = "en", category: str = "") -> str:
     if isinstance(value, int | float):
         return str(value)
     if isinstance(value, list):
-        parts = [value_text(v, lang=lang, category=category) for v in value]
+        # items of a list read by their words: a LIVE comment is "hi", not its times and ids
+        parts = [
+            _item_words(v, lang, category) if isinstance(v, dict) else value_text(v, lang=lang)
+            for v in value
+        ]
         sep = "; " if any(isinstance(v, dict | list) for v in value) else ", "
         return sep.join(p for p in parts if p)
     if isinstance(value, dict):
