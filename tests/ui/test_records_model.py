@@ -237,3 +237,18 @@ def test_messages_show_the_chat_and_unrecognized_where_it_was(qtbot, vault):
     # no time: no date column
     assert model.data(model.index(0, 0)) == "Your Activity/Future"
     assert model.data(model.index(0, 1)) == "Thing: 1"  # readable, not a JSON blob
+
+
+def test_lists_and_maps_read_as_words_not_json(qtbot, vault):
+    live = {
+        "WatchTime": "2025-05-01 08:30:00",
+        "Link": "https://www.tiktok.com/",
+        "Comments": [{"CommentTime": "2025-05-01 08:31:00", "CommentContent": "hi", "RawTime": 17}],
+        "Questions": None,
+    }
+    seed(vault, [Record("tiktok.live", T0, live, "x.json:TikTok Live/Watch Live History", "hi")])
+    model = RecordsModel()
+    model.set_source(VaultRecordSource(vault, "tiktok.live"), "tiktok.live")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Date", "Link", "Your comments"]  # no title, no viewers: not in the data
+    assert model.data(model.index(0, 2)) == "hi"
