@@ -61,7 +61,9 @@ class FieldDef:
         lg = _lang(lang)
         text = self.labels.get(lg) or self.labels.get("en") or humanize(self.id)
         unit = self.units.get(lg) or self.units.get("en")
-        return f"{text} ({unit})" if unit else text
+        if not unit:
+            return text
+        return f"{text}（{unit}）" if lg == "zh_CN" else f"{text} ({unit})"
 
     def tip(self, lang: str = "en") -> str:
         lg = _lang(lang)

@@ -27,6 +27,7 @@ def test_ids_get_human_names_and_an_explanation():
     assert tables.label_for("tiktok.profile", "bioDescription") == "Bio"
     assert tables.label_for("tiktok.profile", "bioDescription", "zh_CN") == "个人简介"
     assert tables.label_for("tiktok.location_reviews", "Rating") == "Rating (stars)"
+    assert tables.label_for("tiktok.location_reviews", "Rating", "zh_CN") == "评分（星）"
 
 
 def test_a_message_is_found_under_every_key_an_export_uses():
