@@ -2,13 +2,11 @@
 """Screenshots of every main screen for docs/screenshots/ (``make screenshots``).
 
 Builds a vault in a temporary folder from the bundled synthetic sample export
-(resources/sample/tiktok-sample.zip), then grabs first run, unlock, overview, a category,
-search, import, settings, my choices and the guided audit in light and dark, English and
-Simplified Chinese, plus the vault chooser, the unlock error, the imports of a vault, the
-typed delete confirmation and the throw-away sample vault. Runs offscreen; nothing outside
-the temp folder and docs/screenshots/ is touched. Drawn with the font the app ships only
-(fontconfig sees no system font, as in the test suite), so the shots look the same on every
-machine and Chinese never shows as boxes.
+(resources/sample/tiktok-sample.zip), then grabs every main screen and dialog (the shot()
+calls below) in light and dark, English and Simplified Chinese. Runs
+offscreen; nothing outside the temp folder and docs/screenshots/ is touched. Drawn with the font
+the app ships only (fontconfig sees no system font, as in the test suite), so the shots look the
+same on every machine and Chinese never shows as boxes.
 """
 
 from __future__ import annotations
@@ -30,6 +28,7 @@ OUT = ROOT / "docs" / "screenshots"
 PASSPHRASE = "sample passphrase for screenshots 7"  # noqa: S105 (a throwaway temp vault)
 SIZE = (1100, 720)
 CATEGORY = "tiktok.logins"
+MESSAGES = "tiktok.direct_messages"  # the record view and the conversations
 SEARCH = "Pixel"
 
 
@@ -164,6 +163,21 @@ def main(argv: list[str] | None = None) -> int:
                 window.show_category(CATEGORY)
                 settle()
                 shot("category", window.grab)
+                # one record in full, and the direct messages as conversations
+                category_page = window.page["category"]
+                window.show_category(MESSAGES)
+                settle()
+                category_page.table.setCurrentIndex(category_page.model.index(0, 0))
+                record = category_page.open_record(0)
+                settle()
+                if record is not None:
+                    shot("record", record.grab)
+                    record.close()
+                category_page.view_toggle.setChecked(True)
+                settle()
+                shot("conversations", window.grab)
+                category_page.view_toggle.setChecked(False)
+                settle()
                 window.search_field.setText(SEARCH)
                 window._search()
                 settle()

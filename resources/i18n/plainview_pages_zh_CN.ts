@@ -12,10 +12,6 @@
         <translation>筛选(&amp;F)：</translation>
     </message>
     <message>
-        <source>Type to filter the rows…</source>
-        <translation>输入文字筛选各行…</translation>
-    </message>
-    <message>
         <source>Filter the rows</source>
         <translation>筛选各行</translation>
     </message>
@@ -56,6 +52,10 @@
         <translation>已保存。你的选择保存在保险库中。</translation>
     </message>
     <message>
+        <source>No rows match “{text}”. You can filter by words, a video id, a link or a date such as {example}.</source>
+        <translation>没有与“{text}”匹配的行。你可以按文字、视频编号、链接或日期（例如 {example}）筛选。</translation>
+    </message>
+    <message>
         <source>Newest first</source>
         <translation>最新的在前</translation>
     </message>
@@ -70,6 +70,18 @@
     <message>
         <source>Sort by “{column}”, Z to A</source>
         <translation>按“{column}”排序，从 Z 到 A</translation>
+    </message>
+    <message>
+        <source>Show as a &amp;table</source>
+        <translation>以表格显示(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Show as &amp;conversations</source>
+        <translation>以对话显示(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Read your direct messages as chats, or as one table of every message.</source>
+        <translation>把你的私信按聊天阅读，或以包含每条消息的表格阅读。</translation>
     </message>
     <message>
         <source>TikTok&apos;s export had this section, but it was empty.</source>
@@ -96,12 +108,28 @@
         <translation>正在排序…</translation>
     </message>
     <message>
-        <source>{n} matching rows shown</source>
-        <translation>显示 {n} 条匹配的记录</translation>
+        <source>Counting the matching records…</source>
+        <translation>正在统计匹配的记录…</translation>
+    </message>
+    <message>
+        <source>{n} of {total} records match</source>
+        <translation>{total} 条记录中有 {n} 条匹配</translation>
+    </message>
+    <message>
+        <source>showing the first {n} (scroll for more)</source>
+        <translation>显示前 {n} 条（滚动查看更多）</translation>
+    </message>
+    <message>
+        <source>{n} fields, one per row</source>
+        <translation>{n} 个字段，每行一个</translation>
     </message>
     <message>
         <source>{total} records · showing the first {n} (scroll for more)</source>
         <translation>共 {total} 条记录 · 显示前 {n} 条（向下滚动查看更多）</translation>
+    </message>
+    <message>
+        <source>Filter by words, a video id, a link or a date (2025-03-01)…</source>
+        <translation>按文字、视频编号、链接或日期（2025-03-01）筛选…</translation>
     </message>
     <message>
         <source>1 record</source>
@@ -110,6 +138,57 @@
     <message>
         <source>{total} records</source>
         <translation>共 {total} 条记录</translation>
+    </message>
+</context>
+<context>
+    <name>ConversationView</name>
+    <message>
+        <source>Reading your messages…</source>
+        <translation>正在读取你的消息…</translation>
+    </message>
+    <message>
+        <source>Chats</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>Choose a chat with the arrow keys to read its messages.</source>
+        <translation>用方向键选择一个聊天来阅读其中的消息。</translation>
+    </message>
+    <message>
+        <source>Messages of the chosen chat</source>
+        <translation>所选聊天的消息</translation>
+    </message>
+    <message>
+        <source>1 message</source>
+        <translation>1 条消息</translation>
+    </message>
+    <message>
+        <source>{n} messages</source>
+        <translation>{n} 条消息</translation>
+    </message>
+    <message>
+        <source>Last message: {time}</source>
+        <translation>最后一条消息：{time}</translation>
+    </message>
+    <message>
+        <source>No messages to show.</source>
+        <translation>没有可显示的消息。</translation>
+    </message>
+    <message>
+        <source>Showing the first {n} messages as conversations; the table has all of them.</source>
+        <translation>以对话形式显示前 {n} 条消息；表格中有全部消息。</translation>
+    </message>
+    <message>
+        <source>Your messages are on the right, the other person&apos;s on the left.</source>
+        <translation>你的消息在右边，对方的消息在左边。</translation>
+    </message>
+    <message>
+        <source>The newest {n} of {total} messages; the table has all of them.</source>
+        <translation>{total} 条消息中最新的 {n} 条；表格中有全部消息。</translation>
+    </message>
+    <message>
+        <source>(no text in the export)</source>
+        <translation>（导出中没有文字）</translation>
     </message>
 </context>
 <context>
@@ -459,6 +538,81 @@
     </message>
 </context>
 <context>
+    <name>RecordDialog</name>
+    <message>
+        <source>Date</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Chat</source>
+        <translation>聊天</translation>
+    </message>
+    <message>
+        <source>In the export: “{key}”</source>
+        <translation>在导出中：“{key}”</translation>
+    </message>
+    <message>
+        <source>(empty in the export)</source>
+        <translation>（导出中为空）</translation>
+    </message>
+    <message>
+        <source>Content</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>Where in the export</source>
+        <translation>在导出中的位置</translation>
+    </message>
+    <message>
+        <source>One record</source>
+        <translation>一条记录</translation>
+    </message>
+    <message>
+        <source>Times are in your local time; hover over one to see the time stored (UTC).</source>
+        <translation>时间以你的本地时间显示；把鼠标悬停在时间上可查看存储的时间（UTC）。</translation>
+    </message>
+    <message>
+        <source>&amp;Fields</source>
+        <translation>字段(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Raw JSON</source>
+        <translation>原始 JSON(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The record, as fields or as raw JSON</source>
+        <translation>这条记录，以字段或原始 JSON 显示</translation>
+    </message>
+    <message>
+        <source>The record as TikTok wrote it (JSON)</source>
+        <translation>TikTok 写下的原始记录（JSON）</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the record as text</source>
+        <translation>把这条记录复制为文本</translation>
+    </message>
+    <message>
+        <source>Copies every field as text (Ctrl+C).</source>
+        <translation>把每个字段复制为文本（Ctrl+C）。</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>{label}:</source>
+        <translation>{label}：</translation>
+    </message>
+    <message>
+        <source>Link: press Enter to open it in your browser</source>
+        <translation>链接：按 Enter 在浏览器中打开</translation>
+    </message>
+</context>
+<context>
     <name>RecordsModel</name>
     <message>
         <source>Stored as {time} UTC</source>
@@ -481,112 +635,32 @@
         <translation>导出文件中没有时间</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>日期</translation>
+        <source>In the export: “{key}”</source>
+        <translation>在导出中：“{key}”</translation>
     </message>
     <message>
-        <source>Link</source>
-        <translation>链接</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation>标题</translation>
-    </message>
-    <message>
-        <source>User name</source>
-        <translation>用户名</translation>
-    </message>
-    <message>
-        <source>Search term</source>
-        <translation>搜索词</translation>
-    </message>
-    <message>
-        <source>Shared content</source>
-        <translation>分享的内容</translation>
-    </message>
-    <message>
-        <source>Method</source>
-        <translation>方式</translation>
-    </message>
-    <message>
-        <source>Comment</source>
-        <translation>评论</translation>
-    </message>
-    <message>
-        <source>From</source>
-        <translation>发送者</translation>
+        <source>(empty)</source>
+        <translation>（空）</translation>
     </message>
     <message>
         <source>Content</source>
         <translation>内容</translation>
     </message>
     <message>
-        <source>IP address</source>
-        <translation>IP 地址</translation>
-    </message>
-    <message>
-        <source>Device</source>
-        <translation>设备</translation>
-    </message>
-    <message>
-        <source>System</source>
-        <translation>系统</translation>
-    </message>
-    <message>
-        <source>Network</source>
-        <translation>网络</translation>
-    </message>
-    <message>
-        <source>Carrier</source>
-        <translation>运营商</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>地区</translation>
-    </message>
-    <message>
-        <source>GPS</source>
-        <translation>GPS</translation>
-    </message>
-    <message>
-        <source>Who can view</source>
-        <translation>谁可以查看</translation>
-    </message>
-    <message>
-        <source>Amount</source>
-        <translation>金额</translation>
-    </message>
-    <message>
-        <source>Source</source>
-        <translation>来源</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>事件</translation>
-    </message>
-    <message>
-        <source>Place</source>
-        <translation>地点</translation>
-    </message>
-    <message>
-        <source>Rating</source>
-        <translation>评分</translation>
-    </message>
-    <message>
-        <source>Review</source>
-        <translation>评价</translation>
-    </message>
-    <message>
         <source>Field</source>
         <translation>项目</translation>
     </message>
     <message>
-        <source>Chat</source>
-        <translation>聊天对象</translation>
+        <source>Yes</source>
+        <translation>是</translation>
     </message>
     <message>
-        <source>Where in the export</source>
-        <translation>在导出文件中的位置</translation>
+        <source>No</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Tako (TikTok&apos;s AI helper)</source>
+        <translation>Tako（TikTok 的 AI 助手）</translation>
     </message>
     <message>
         <source>Value</source>

@@ -78,18 +78,42 @@ def test_filter_runs_off_the_gui_thread_and_narrows_rows(qtbot, vault):
     assert model.rowCount() == 30
 
 
-def test_generic_columns_for_other_categories(qtbot, qtmodeltester, vault):
-    fields = {"Screen": "1080x2400", "App Version": "33.1", "Model": "Pixel 7"}
+def test_device_ids_have_human_names_explained_and_empty_ones_hidden(qtbot, qtmodeltester, vault):
+    fields = {
+        "Resolution": "1080x2400",
+        "App Version": "33.1",
+        "IDFA": "",
+        "GAID": "00000000-0000-4000-8000-000000000001",
+        "DID": "7000000000000000901",
+    }
     seed(vault, [Record("tiktok.devices", None, fields, "x:Status", "device")])
     model = RecordsModel()
     model.set_source(VaultRecordSource(vault, "tiktok.devices"), "tiktok.devices")
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    # the item's own keys (stored in canonical, sorted order)
-    assert headers == ["Date", "App Version", "Model", "Screen"]
-    assert model.data(model.index(0, 3)) == "1080x2400"
-    assert model.data(model.index(0, 0)) == ""
-    assert model.data(model.index(0, 0), Qt.ItemDataRole.ToolTipRole) == "No time in the export"
+    # no "GAID"/"DID"; IDFA is empty in every row and no record has a time: both left out
+    assert headers == [
+        "Screen size (pixels)",
+        "App version",
+        "Advertising ID (Google)",
+        "Device ID (TikTok)",
+    ]
+    tip = model.headerData(2, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("GAID: the number an Android phone gives apps")
+    assert model.data(model.index(0, 2)) == fields["GAID"]
+    cell_tip = model.data(model.index(0, 2), Qt.ItemDataRole.ToolTipRole)
+    assert cell_tip.startswith(fields["GAID"]) and "GAID: the number" in cell_tip
     qtmodeltester.check(model)
+
+
+def test_a_category_without_a_table_gets_readable_generic_columns(qtbot, vault):
+    fields = {"favoriteDramaTitle": "Ex", "episode_count": 3, "Tags": [], "Extra": {"a": "b"}}
+    seed(vault, [Record("tiktok.mini_drama", None, fields, "x:Mini Drama", "drama")])
+    model = RecordsModel()
+    model.set_source(VaultRecordSource(vault, "tiktok.mini_drama"), "tiktok.mini_drama")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    # stored keys in canonical (sorted) order; "Tags" is always [] and left out
+    assert headers == ["Extra", "Episode count", "Favorite drama title"]
+    assert [model.data(model.index(0, c)) for c in range(3)] == ["A: b", "3", "Ex"]
 
 
 def test_search_terms_column(qtbot, vault):
@@ -176,9 +200,9 @@ def test_single_object_sections_read_as_one_row_per_field(qtbot, qtmodeltester, 
     model = RecordsModel()
     model.set_source(VaultRecordSource(vault, "tiktok.settings"), "tiktok.settings")
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Date", "Field", "Value"]
-    shown = {model.data(model.index(r, 1)): model.data(model.index(r, 2)) for r in range(3)}
-    assert shown == settings
+    assert headers == ["Field", "Value"]  # no time in a settings map: no date column
+    shown = {model.data(model.index(r, 0)): model.data(model.index(r, 1)) for r in range(3)}
+    assert shown == {"Personalised ads": "On", "Private account": "Off", "Interests": "Cats|Food"}
     assert model.rowCount() == 3
     assert model.loaded_records() == 1
     assert model.row_of(model.record_at(2).id) == 0
@@ -203,12 +227,28 @@ def test_messages_show_the_chat_and_unrecognized_where_it_was(qtbot, vault):
     model = RecordsModel()
     model.set_source(VaultRecordSource(vault, "tiktok.direct_messages"), "tiktok.direct_messages")
     headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
-    assert headers == ["Date", "Chat", "From", "Content"]
+    assert headers == ["Date", "Chat", "From", "Message"]
     assert [model.data(model.index(0, c)) for c in (1, 2, 3)] == [
         "friend.example",
         "me.example",
         "hi",
     ]
     model.set_source(VaultRecordSource(vault, "tiktok.unrecognized"), "tiktok.unrecognized")
-    assert model.data(model.index(0, 1)) == "Your Activity/Future"
-    assert model.data(model.index(0, 2)) == '{"Thing": 1}'
+    # no time: no date column
+    assert model.data(model.index(0, 0)) == "Your Activity/Future"
+    assert model.data(model.index(0, 1)) == "Thing: 1"  # readable, not a JSON blob
+
+
+def test_lists_and_maps_read_as_words_not_json(qtbot, vault):
+    live = {
+        "WatchTime": "2025-05-01 08:30:00",
+        "Link": "https://www.tiktok.com/",
+        "Comments": [{"CommentTime": "2025-05-01 08:31:00", "CommentContent": "hi", "RawTime": 17}],
+        "Questions": None,
+    }
+    seed(vault, [Record("tiktok.live", T0, live, "x.json:TikTok Live/Watch Live History", "hi")])
+    model = RecordsModel()
+    model.set_source(VaultRecordSource(vault, "tiktok.live"), "tiktok.live")
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert headers == ["Date", "Link", "Your comments"]  # no title, no viewers: not in the data
+    assert model.data(model.index(0, 2)) == "hi"

@@ -136,10 +136,11 @@ def test_field_per_row_sections_sort_their_rows(qtbot, qtmodeltester, vault):
     seed(vault, [Record("tiktok.settings", None, settings, "x:SettingsMap", "settings")])
     model = RecordsModel()
     model.set_source(VaultRecordSource(vault, "tiktok.settings"), "tiktok.settings")
-    model.sort(1, Qt.SortOrder.AscendingOrder)
-    fields = [model.data(model.index(r, 1)) for r in range(model.rowCount())]
-    assert fields == ["App Language", "Personalized Ads", "Private Account"]
-    model.sort(2, Qt.SortOrder.DescendingOrder)
-    assert [model.data(model.index(r, 2)) for r in range(3)] == ["On", "Off", "nl"]
-    assert model.sort_column == 2 and model.sort_descending
+    # no time in a settings map: no date column; the fields by their labels
+    model.sort(0, Qt.SortOrder.AscendingOrder)
+    fields = [model.data(model.index(r, 0)) for r in range(model.rowCount())]
+    assert fields == ["App language", "Personalised ads", "Private account"]
+    model.sort(1, Qt.SortOrder.DescendingOrder)
+    assert [model.data(model.index(r, 1)) for r in range(3)] == ["On", "Off", "nl"]
+    assert model.sort_column == 1 and model.sort_descending
     qtmodeltester.check(model)

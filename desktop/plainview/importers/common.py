@@ -152,11 +152,26 @@ LINK_CATEGORIES: Final = frozenset(
 )
 
 
+# The id in a link (a TikTok video's 19 digits): indexed so a video id or a pasted link finds it.
+_LINK_ID_RE: Final = re.compile(r"\d{15,}")
+
+
 def item_text(item: Any, *extra: str, category: str = "") -> str:
-    """Searchable words of an item: string values that are not links, dates or sentinels."""
+    """Searchable words of an item: string values that are not links, dates or sentinels,
+    plus the ids in its links."""
     if category in LINK_CATEGORIES and type(item) is dict:
         title = item.get("Title") or item.get("title") or item.get("Comment")
         words = title if type(title) is str else ""
+        link = (
+            item.get("Link") or item.get("link") or item.get("VideoLink") or item.get("Video Link")
+        )
+        if type(link) is str:  # the video id, cheaply: the link's last segment, else a search
+            tail = link[link.rfind("/", 0, len(link) - 1) + 1 :].rstrip("/")
+            vid = (
+                tail if len(tail) >= 15 and tail.isdigit() else " ".join(_LINK_ID_RE.findall(link))
+            )
+            if vid:
+                words = f"{words} {vid}" if words else vid
         if extra and extra[0]:
             return f"{extra[0]} {words}" if words else extra[0]
         return words
@@ -175,6 +190,8 @@ def _collect_text(value: Any, parts: list[str], depth: int) -> None:
             and not (len(s) >= 10 and s[:4].isdigit() and s[4] == "-" and _DATE_RE.match(s))
         ):
             parts.append(s)
+        elif s.startswith(("http://", "https://")):
+            parts.extend(_LINK_ID_RE.findall(s))
     elif depth < 4 and isinstance(value, dict):
         for v in value.values():
             _collect_text(v, parts, depth + 1)

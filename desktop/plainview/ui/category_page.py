@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from datetime import tzinfo
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -31,7 +32,9 @@ from PySide6.QtWidgets import (
 
 from plainview.errors import PlainviewError
 from plainview.ui.context import AppContext
+from plainview.ui.conversation_view import ConversationView, is_direct_messages
 from plainview.ui.explanation_view import ExplanationView
+from plainview.ui.record_dialog import RecordDialog
 from plainview.ui.records_model import RecordsModel, VaultRecordSource
 from plainview.ui.share_selector import ShareSelector
 from plainview.ui.tasks import TaskHandle, run_task
@@ -112,6 +115,8 @@ class CategoryPage(QWidget):
         self._task: TaskHandle | None = None
         self._generation = 0
         self._pending_record: int | None = None
+        self._filter_count: int | None = None  # records the filter matches (None: counting)
+        self._count_task: TaskHandle | None = None
         self._own_change = False  # our own share change is being announced
 
         self.explanation = ExplanationView(self)
@@ -144,6 +149,7 @@ class CategoryPage(QWidget):
         self.show_all_button = QPushButton(right)
         self.show_all_button.clicked.connect(self._show_from_start)
         self.model = RecordsModel(self)
+        self.model.lang = ctx.lang
         self.table = QTableView(right)
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -163,6 +169,24 @@ class CategoryPage(QWidget):
         header = self.table.horizontalHeader()
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._header_menu_requested)
+        # one record in full: Enter or a double click; Ctrl+C copies the row as text
+        self.record_dialog: RecordDialog | None = None
+        self.table.doubleClicked.connect(lambda index: self.open_record(index.row()))
+        self.table.installEventFilter(self)
+        self.copy_shortcut = QShortcut(QKeySequence(QKeySequence.StandardKey.Copy), self.table)
+        self.copy_shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+        self.copy_shortcut.activated.connect(self.copy_current_row)
+        self.no_match_label = QLabel(right)  # a filter that matches nothing says so
+        self.no_match_label.setWordWrap(True)
+        self.no_match_label.setProperty("role", "notice")
+        self.no_match_label.hide()
+        # direct messages: the table or the conversations (chat list and bubbles)
+        self.conversations = ConversationView(right)
+        self.conversations.hide()
+        self.view_toggle = QPushButton(right)
+        self.view_toggle.setCheckable(True)
+        self.view_toggle.hide()
+        self.view_toggle.toggled.connect(self._show_conversations)
         self.chart = TimeChart(right)
         self._filter_timer = QTimer(self)
         self._filter_timer.setSingleShot(True)
@@ -178,6 +202,7 @@ class CategoryPage(QWidget):
         filter_row = QHBoxLayout()
         filter_row.addWidget(self.filter_label)
         filter_row.addWidget(self.filter_edit, 1)
+        filter_row.addWidget(self.view_toggle)
         notice_row = QHBoxLayout()
         notice_row.addWidget(self.start_notice, 1)
         notice_row.addWidget(self.show_all_button)
@@ -189,7 +214,9 @@ class CategoryPage(QWidget):
         right_layout.addLayout(filter_row)
         right_layout.addLayout(notice_row)
         right_layout.addWidget(self.sort_notice)
+        right_layout.addWidget(self.no_match_label)
         right_layout.addWidget(self.table, 3)
+        right_layout.addWidget(self.conversations, 3)
         right_layout.addWidget(self.chart, 2)
         right_layout.addStretch(0)  # keeps the texts at the top when the table is hidden
 
@@ -216,7 +243,8 @@ class CategoryPage(QWidget):
         layout.addWidget(bottom)
 
         self.setTabOrder(self.explanation, self.filter_edit)
-        self.setTabOrder(self.filter_edit, self.table)
+        self.setTabOrder(self.filter_edit, self.view_toggle)
+        self.setTabOrder(self.view_toggle, self.table)
         self.setTabOrder(self.table, self.share_selector.buttons["private"])
 
         ctx.locked.connect(self.clear)
@@ -232,6 +260,8 @@ class CategoryPage(QWidget):
         changed = category_id != self.category
         self.category = category_id
         self._pending_record = record_id
+        if record_id is not None:
+            self.view_toggle.setChecked(False)  # the record is found in the table
         if changed or record_id is None:
             self.filter_edit.blockSignals(True)
             self.filter_edit.clear()
@@ -252,8 +282,16 @@ class CategoryPage(QWidget):
             widget.setVisible(True)
         self.empty_label.hide()
         self.sort_notice.hide()
-        self.model.set_filter(None)
+        # a filter the box still shows stays applied (after an import, say), so the rows and
+        # the count agree with what the box says
+        self.model.set_filter(self.filter_edit.text())
+        self._filter_count = None
         self.model.set_source(VaultRecordSource(vault, self.category), self.category)
+        self._count_matches()
+        self.view_toggle.setVisible(is_direct_messages(self.category))
+        if not is_direct_messages(self.category):
+            self.view_toggle.setChecked(False)
+        self._show_conversations(self.view_toggle.isChecked())
         if self._pending_record is not None:
             self._select_record(self._pending_record)
             self._pending_record = None
@@ -271,6 +309,8 @@ class CategoryPage(QWidget):
         self.category = None
         self._details = None
         self._title = ""
+        self._close_record()
+        self.conversations.clear()
         self.model.clear()
         self.chart.clear()
         self.explanation.clear()
@@ -286,7 +326,9 @@ class CategoryPage(QWidget):
     def retranslate(self) -> None:
         self.data_heading.setText(self.tr("Your data"))
         self.filter_label.setText(self.tr("&Filter:"))
-        self.filter_edit.setPlaceholderText(self.tr("Type to filter the rows…"))
+        self.filter_edit.setPlaceholderText(
+            self.tr("Filter by words, a video id, a link or a date (2025-03-01)…")
+        )
         self.filter_edit.setAccessibleName(self.tr("Filter the rows"))
         self.table.setAccessibleName(self.tr("Your records in this category"))
         self.table.setAccessibleDescription(
@@ -295,13 +337,15 @@ class CategoryPage(QWidget):
         self.table.horizontalHeader().setAccessibleName(self.tr("Columns, click one to sort by it"))
         self.table.verticalHeader().setAccessibleName(self.tr("Rows"))
         self.explanation.setAccessibleName(self.tr("Explanation of this category"))
+        self._label_view_toggle()
+        self.conversations.retranslate()
         self.show_all_button.setText(self.tr("Show from the newest"))
         self.show_all_button.setAccessibleName(self.tr("Show from the newest"))
         self.start_notice.setText(self.tr("The table starts at the record you opened."))
         self.explanation.retranslate()
         self.chart.retranslate()
         self.share_selector.retranslate()
-        self.model.relocalize()
+        self.model.relocalize(self.ctx.lang)
         if self.category is not None and self.ctx.is_unlocked:
             self._show_explanation()
             self._show_details()
@@ -374,6 +418,46 @@ class CategoryPage(QWidget):
         self._set_start_notice(False)
         self.sort_notice.hide()
         self.model.set_filter(self.filter_edit.text())
+        self._count_matches()
+        if self.view_toggle.isChecked():
+            self.conversations.load(self.ctx.vault, self.model.filter_text)
+
+    def _count_matches(self) -> None:
+        """How many records the filter matches, counted off the GUI thread (the table shows
+        them page by page, so its rows alone cannot tell)."""
+        if self._count_task is not None:
+            self._count_task.cancel()
+            self._count_task = None
+        self._filter_count = None
+        text = self.model.filter_text
+        if not text or self.category is None or not self.ctx.is_unlocked:
+            self._update_count()
+            return
+        generation = self._generation
+        source = VaultRecordSource(self.ctx.vault, self.category)
+
+        def done(result: Any, error: BaseException | None) -> None:
+            if generation != self._generation or text != self.model.filter_text:
+                return
+            self._count_task = None
+            self._filter_count = 0 if error is not None else int(result)
+            self._update_count()
+
+        self._count_task = run_task(source.count, text, on_done=done)
+        self._update_count()
+
+    def _show_no_match(self) -> None:
+        text = self.model.filter_text
+        none = bool(text) and not self.model.busy and self.model.rowCount() == 0
+        if none:
+            self.no_match_label.setText(
+                self.tr(
+                    "No rows match “{text}”. You can filter by words, a video id, a link or a "
+                    "date such as {example}."
+                ).format(text=text, example="2025-03-01")
+            )
+            self.no_match_label.setAccessibleName(self.no_match_label.text())
+        self.no_match_label.setVisible(none)
 
     def _show_sort_indicator(self) -> None:
         """The header's arrow on the model's actual order (without asking it to sort)."""
@@ -512,6 +596,75 @@ class CategoryPage(QWidget):
         self.start_notice.setVisible(visible)
         self.show_all_button.setVisible(visible)
 
+    # -- conversations -----------------------------------------------------------------
+    def _label_view_toggle(self) -> None:
+        if self.view_toggle.isChecked():
+            text = self.tr("Show as a &table")
+        else:
+            text = self.tr("Show as &conversations")
+        self.view_toggle.setText(text)
+        self.view_toggle.setAccessibleName(text)
+        self.view_toggle.setToolTip(
+            self.tr("Read your direct messages as chats, or as one table of every message.")
+        )
+
+    def _show_conversations(self, on: bool) -> None:
+        on = on and is_direct_messages(self.category) and self.ctx.is_unlocked
+        self._label_view_toggle()
+        has_rows = not self.empty_label.isVisible()
+        self.table.setVisible(has_rows and not on)
+        self.conversations.setVisible(has_rows and on)
+        if on:
+            self.conversations.load(self.ctx.vault, self.model.filter_text)
+        else:
+            self.conversations.cancel()
+
+    # -- one record ----------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() == Qt.KeyboardModifier.NoModifier
+        ):
+            index = self.table.currentIndex()
+            if index.isValid():
+                self.open_record(index.row())
+                return True
+        return super().eventFilter(watched, event)
+
+    def open_record(self, row: int) -> RecordDialog | None:
+        """Show one record in full (not modal to the app: the dialog closes with Esc)."""
+        if not 0 <= row < self.model.rowCount() or not self.ctx.is_unlocked:
+            return None
+        if self.record_dialog is not None:
+            self.record_dialog.close()
+            self.record_dialog.deleteLater()
+        dialog = RecordDialog(self.model.record_at(row), self._title, self, lang=self.ctx.lang)
+        dialog.finished.connect(lambda _r: self.table.setFocus())
+        self.record_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def copy_current_row(self) -> str:
+        """Ctrl+C in the table: the current record as readable text on the clipboard."""
+        index = self.table.currentIndex()
+        if not index.isValid():
+            return ""
+        from plainview.ui.clipboard import copy_secret
+        from plainview.ui.record_dialog import record_as_text
+
+        text = record_as_text(self.model.record_at(index.row()), self._title, self.ctx.lang)
+        copy_secret(text)
+        return text
+
+    def _close_record(self) -> None:
+        if self.record_dialog is not None:
+            self.record_dialog.close()
+            self.record_dialog.deleteLater()
+            self.record_dialog = None
+
     def current_record_id(self) -> int | None:
         index: QModelIndex = self.table.currentIndex()
         if not index.isValid():
@@ -554,7 +707,9 @@ class CategoryPage(QWidget):
         empty = details.count == 0 and not self.model.filter_text
         self.empty_label.setVisible(empty)
         self.empty_label.setText(self._empty_text(details.section_status))
-        self.table.setVisible(not empty)
+        self.table.setVisible(not empty and not self.view_toggle.isChecked())
+        self.conversations.setVisible(not empty and self.view_toggle.isChecked())
+        self.view_toggle.setVisible(not empty and is_direct_messages(self.category))
         self.filter_edit.setVisible(not empty)
         self.filter_label.setVisible(not empty)
         self._update_count()
@@ -569,17 +724,27 @@ class CategoryPage(QWidget):
     def _update_count(self) -> None:
         loc = self.locale()
         loaded = self.model.loaded_records()
+        self._show_no_match()
         if self._details is None:
             self.count_label.setText(self.tr("Counting…") if self.category else "")
             return
         total = self._details.count
+        rows = self.model.rowCount()
+        matched = self._filter_count
         if self.model.filter_text and self.model.busy:
             text = self.tr("Filtering…")
         elif self.model.busy:
             text = self.tr("Sorting…")
+        elif self.model.filter_text and matched is None:
+            text = self.tr("Counting the matching records…")
         elif self.model.filter_text:
-            more = "" if self.model.exhausted else "+"
-            text = self.tr("{n} matching rows shown").format(n=loc.toString(loaded) + more)
+            text = self.tr("{n} of {total} records match").format(
+                n=loc.toString(int(matched or 0)), total=loc.toString(total)
+            )
+            if loaded < int(matched or 0):
+                text += " · " + self.tr("showing the first {n} (scroll for more)").format(
+                    n=loc.toString(loaded)
+                )
         elif loaded < total:
             text = self.tr("{total} records · showing the first {n} (scroll for more)").format(
                 total=loc.toString(total), n=loc.toString(loaded)
@@ -588,6 +753,9 @@ class CategoryPage(QWidget):
             text = self.tr("1 record")
         else:
             text = self.tr("{total} records").format(total=loc.toString(total))
+        if rows != loaded and not self.model.busy and rows:
+            # one record shown as one row per field (profile, settings…)
+            text += " · " + self.tr("{n} fields, one per row").format(n=loc.toString(rows))
         self.count_label.setText(text)
         self.count_label.setAccessibleName(text)
 

@@ -13,11 +13,9 @@ JSON keys. Times are shown in local time, locale-formatted, with the stored UTC 
 
 from __future__ import annotations
 
-import json
-import re
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any, Protocol
 
 from PySide6.QtCore import (
@@ -31,6 +29,8 @@ from PySide6.QtCore import (
 )
 
 from plainview import dates
+from plainview.columns import FieldDef, humanize, load_tables, norm_key, tables_for
+from plainview.vault.filters import RecordFilter, parse_filter
 
 PAGE_SIZE = 400
 SORT_LIMIT = 100_000  # rows up to which a column other than the time sorts
@@ -45,123 +45,198 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("RecordsModel", text)
 
 
-def norm_key(key: str) -> str:
-    """Keys compared without case, spaces or punctuation: ``SearchTerm`` = ``Search Term``."""
-    return re.sub(r"[^0-9a-z]", "", key.casefold())
+def ui_lang(locale: QLocale | None = None) -> str:
+    """The UI language the default locale stands for (the translations set it)."""
+    return "zh_CN" if (locale or QLocale()).name().startswith("zh") else "en"
 
 
 @dataclass(frozen=True)
 class Column:
-    """One table column: a header (translated at display time) and the item keys it shows."""
+    """One table column: an English fallback header, the item keys it shows, and its field
+    definition from the platform's table data (labels in every language, tooltip)."""
 
-    header: str  # English source text, translated through the "RecordsModel" context
+    header: str  # a generic column's own header (translated at display time)
     keys: tuple[str, ...] = ()  # normalized candidate keys; empty = the record's time
+    fdef: FieldDef | None = field(default=None, compare=False, hash=False)
 
     @property
     def is_time(self) -> bool:
         return not self.keys
 
+    def label(self, lang: str) -> str:
+        if self.fdef is not None:
+            return self.fdef.label(lang)
+        if self.keys in _TRANSLATED_KEYS:
+            return _tr(self.header)
+        return humanize(self.header)
 
-TIME = Column("Date")
+    def tip(self, lang: str) -> str:
+        return self.fdef.tip(lang) if self.fdef is not None else ""
 
 
-def _col(header: str, *keys: str) -> Column:
-    return Column(header, tuple(norm_key(k) for k in keys))
-
-
-CHAT = Column("Chat", ("<chat>",))  # from where the message sits in the export
-WHERE = Column("Where in the export", ("<source>",))
-CONTENT = Column("Content", ("*",))
+_TIKTOK = load_tables("tiktok")
+TIME = Column("Date", (), _TIKTOK.fields.get("time"))
+CHAT = Column("Chat", ("<chat>",), _TIKTOK.fields.get("chat"))  # from the message's place
+WHERE = Column("Where in the export", ("<source>",), _TIKTOK.fields.get("source"))
+CONTENT = Column("Content", ("*",), _TIKTOK.fields.get("content"))
+FIELD = Column("Field", ("<key>",))
+VALUE = Column("Value", ("<value>",))
 _PSEUDO_KEYS = (("<chat>",), ("<source>",), ("*",))
-LINK = _col("Link", "Link", "VideoLink", "EffectLink", "originalPostUrl", "original post link")
-USER = _col("User name", "UserName", "User Name")
-
-# Hand-picked columns per category (keys from formats/platform-exports.md, any casing).
-CATEGORY_COLUMNS: dict[str, tuple[Column, ...]] = {
-    "tiktok.watch_history": (TIME, LINK, _col("Title", "Title")),
-    "tiktok.likes": (TIME, LINK),
-    "tiktok.favorites": (TIME, LINK),
-    "tiktok.reposts": (TIME, LINK),
-    "tiktok.searches": (TIME, _col("Search term", "SearchTerm")),
-    "tiktok.shares": (
-        TIME,
-        _col("Shared content", "SharedContent"),
-        LINK,
-        _col("Method", "Method"),
-    ),
-    "tiktok.comments": (TIME, _col("Comment", "Comment", "CommentContent"), LINK),
-    "tiktok.direct_messages": (TIME, CHAT, _col("From", "From"), _col("Content", "Content")),
-    "tiktok.unrecognized": (TIME, WHERE, CONTENT),
-    "tiktok.followers": (TIME, USER),
-    "tiktok.following": (TIME, USER),
-    "tiktok.blocked": (TIME, USER),
-    "tiktok.logins": (
-        TIME,
-        _col("IP address", "IP"),
-        _col("Device", "DeviceModel"),
-        _col("System", "DeviceSystem"),
-        _col("Network", "NetworkType"),
-        _col("Carrier", "Carrier"),
-    ),
-    "tiktok.location": (TIME, _col("Region", "LastRegion"), _col("GPS", "GpsData")),
-    "tiktok.posts": (TIME, LINK, _col("Title", "Title"), _col("Who can view", "WhoCanView")),
-    "tiktok.live": (TIME, LINK),
-    "tiktok.purchases": (TIME, USER, _col("Amount", "GiftAmount", "Price", "CoinAmount")),
-    "tiktok.off_platform": (TIME, _col("Source", "Source"), _col("Event", "Event")),
-    "tiktok.location_reviews": (
-        TIME,
-        _col("Place", "PlaceName"),
-        _col("Rating", "Rating"),
-        _col("Review", "ReviewText"),
-    ),
-}
+_TRANSLATED_KEYS = (("<key>",), ("<value>",), ("*",))
+_PSEUDO_COLUMNS = {"time": TIME, "chat": CHAT, "source": WHERE, "content": CONTENT}
 
 # Keys never shown as their own generic column (they are the time column already).
 TIME_KEYS = {norm_key(k) for k in ("Date", "date", "Time", "TimeStamp", "WatchTime", "CreateDate")}
+TIME_KEYS |= set(_TIKTOK.fields["time"].keys) if "time" in _TIKTOK.fields else set()
 MAX_GENERIC_COLUMNS = 5
+MAX_EXTRA_COLUMNS = 3  # keys the category's table does not name, shown after its columns
 
 
-def generic_columns(samples: Sequence[Any]) -> tuple[Column, ...]:
-    """The fallback: the time, then the first keys found in the items (in their order)."""
+def _column(fdef: FieldDef) -> Column:
+    if fdef.id in _PSEUDO_COLUMNS:
+        return _PSEUDO_COLUMNS[fdef.id]
+    return Column(fdef.label("en"), fdef.keys, fdef)
+
+
+def _key_columns(category: str, keys: dict[str, str], taken: set[str]) -> list[Column]:
+    """Columns for raw item keys (``norm -> raw``) no column shows yet, labelled from the
+    platform's field names where it knows them."""
+    tables = tables_for(category)
+    out = []
+    for norm, raw in keys.items():
+        if norm in taken or norm in TIME_KEYS:
+            continue
+        fdef = tables.field_for(category, raw)
+        if fdef is not None and not fdef.is_time:
+            column = Column(fdef.label("en"), (norm, *[k for k in fdef.keys if k != norm]), fdef)
+        else:
+            column = Column(raw, (norm,))
+        taken.update(column.keys)
+        out.append(column)
+    return out
+
+
+def _sample_keys(samples: Sequence[Any]) -> dict[str, str]:
+    """The items' keys with a value in at least one sample (normalized -> first spelling)."""
     seen: dict[str, str] = {}
     for fields in samples:
         if not isinstance(fields, dict):
             continue
-        for key in fields:
+        for key, value in fields.items():
             norm = norm_key(str(key))
-            if norm and norm not in TIME_KEYS and norm not in seen:
+            if norm and norm not in seen and not _is_blank(value):
                 seen[norm] = str(key)
-    if not seen:
-        return (TIME, Column("Content", ("*",)))
-    picked = list(seen.items())[:MAX_GENERIC_COLUMNS]
-    return (TIME, *(Column(raw, (norm,)) for norm, raw in picked))
+    return seen
 
 
-# Sections that hold one object (a map of settings or profile fields): shown as one row per
-# field, which reads far better than one very wide row.
-FIELD_ROWS_CATEGORIES = frozenset(
-    {
-        "tiktok.profile",
-        "tiktok.autofill",
-        "tiktok.settings",
-        "tiktok.activity_summary",
-        "tiktok.ad_interests",
-        "tiktok.location",
-    }
-)
-FIELD = Column("Field", ("<key>",))
-VALUE = Column("Value", ("<value>",))
+def generic_columns(samples: Sequence[Any], category: str = "") -> tuple[Column, ...]:
+    """The fallback: the time, then the first keys with a value in the items (in order)."""
+    picked = _key_columns(category, _sample_keys(samples), set())[:MAX_GENERIC_COLUMNS]
+    if not picked:
+        return (TIME, CONTENT)
+    return (TIME, *picked)
 
 
-def columns_for(category: str, samples: Sequence[Any] = ()) -> tuple[Column, ...]:
-    if category in FIELD_ROWS_CATEGORIES:
-        return (TIME, FIELD, VALUE)
-    if category in CATEGORY_COLUMNS:
-        return CATEGORY_COLUMNS[category]
-    return generic_columns(samples)
+def is_field_rows(category: str) -> bool:
+    """Sections that hold one object (a map of settings or profile fields): shown as one row
+    per field, which reads far better than one very wide row."""
+    table = tables_for(category).table(category)
+    return table is not None and table.field_rows
 
 
-def cell_text(fields: Any, column: Column) -> str:
+def columns_for(
+    category: str, samples: Sequence[Any] = (), *, timed: bool = True
+) -> tuple[Column, ...]:
+    """The category's columns from its table data, without those empty in every sample
+    (when there are samples), plus up to ``MAX_EXTRA_COLUMNS`` keys it does not name.
+    ``timed=False`` (no sample has a time): no date column."""
+    if is_field_rows(category):
+        return (TIME, FIELD, VALUE) if timed else (FIELD, VALUE)
+    table = tables_for(category).table(category)
+    if table is None or not table.columns:
+        generic = generic_columns(samples, category)
+        return generic if timed else generic[1:]
+    columns = [_column(f) for f in table.columns]
+    if not timed and samples:
+        columns = [c for c in columns if not c.is_time]
+    if samples:
+        recs = [s for s in samples if isinstance(s, dict)]
+        columns = [
+            c
+            for c in columns
+            if c.is_time or c.keys in _PSEUDO_KEYS or any(cell_text(r, c) for r in recs)
+        ]
+        taken = {k for c in columns for k in c.keys} | {k for f in table.columns for k in f.keys}
+        extra = _key_columns(category, _sample_keys(recs), taken)
+        columns += extra[:MAX_EXTRA_COLUMNS]
+    if not any(not c.is_time for c in columns):
+        columns.append(CONTENT)
+    return tuple(columns)
+
+
+def _is_blank(value: Any) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip()
+    if isinstance(value, list | dict):
+        return all(_is_blank(v) for v in (value.values() if isinstance(value, dict) else value))
+    return False
+
+
+def _item_words(item: dict[Any, Any], lang: str, category: str) -> str:
+    """An object inside a list, by its text values (times, raw numbers and links left out)."""
+    words = []
+    for key, value in item.items():
+        norm = norm_key(str(key))
+        if norm in TIME_KEYS or "time" in norm or "date" in norm or isinstance(value, int | float):
+            continue
+        text = value_text(value, lang=lang, category=category)
+        if text and "://" not in text:
+            words.append(text)
+    return " · ".join(words) or value_text(dict(item), lang=lang, category=category)
+
+
+def value_text(value: Any, *, lang: str = "en", category: str = "") -> str:
+    """A value as people read it: text as it is, lists joined, maps as "label: value" —
+    never JSON, never an unexplained ``[]`` (empty values are "")."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return (
+            QCoreApplication.translate("RecordsModel", "Yes")
+            if value
+            else QCoreApplication.translate("RecordsModel", "No")
+        )
+    if isinstance(value, str):
+        return value
+    if isinstance(value, int | float):
+        return str(value)
+    if isinstance(value, list):
+        # items of a list read by their words: a LIVE comment is "hi", not its times and ids
+        parts = [
+            _item_words(v, lang, category) if isinstance(v, dict) else value_text(v, lang=lang)
+            for v in value
+        ]
+        sep = "; " if any(isinstance(v, dict | list) for v in value) else ", "
+        return sep.join(p for p in parts if p)
+    if isinstance(value, dict):
+        tables = tables_for(category) if category else None
+        parts = []
+        for key, item in value.items():
+            text = value_text(item, lang=lang, category=category)
+            if not text:
+                continue
+            if len(value) == 1 and isinstance(item, dict | list):
+                parts.append(text)
+                continue
+            label = tables.label_for(category, str(key), lang) if tables else humanize(str(key))
+            parts.append(f"{label}: {text}")
+        return ", ".join(parts)
+    return str(value)
+
+
+def cell_text(fields: Any, column: Column, *, lang: str = "en", category: str = "") -> str:
     """The text shown for one item in one (non-time) column."""
     value: Any
     if column.keys == ("*",):
@@ -169,14 +244,17 @@ def cell_text(fields: Any, column: Column) -> str:
     elif not isinstance(fields, dict):
         value = None
     else:
-        lookup = {norm_key(str(k)): v for k, v in fields.items()}
-        value = next((lookup[k] for k in column.keys if k in lookup), None)
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        text = value
-    else:
-        text = json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+        value = None
+        if len(column.keys) == 1:
+            key = column.keys[0]
+            value = next((v for k, v in fields.items() if norm_key(str(k)) == key), None)
+        else:
+            lookup = {norm_key(str(k)): v for k, v in fields.items()}
+            for k in column.keys:
+                if k in lookup and not _is_blank(lookup[k]):
+                    value = lookup[k]
+                    break
+    text = value_text(value, lang=lang, category=category)
     text = " ".join(text.split())
     if len(text) > MAX_CELL_CHARS:
         text = text[: MAX_CELL_CHARS - 1] + "…"
@@ -193,6 +271,8 @@ def source_text(source_path: str, *, chat: bool = False) -> str:
     for prefix in ("Chat History with ", "Group Chat with "):
         if last.startswith(prefix):
             return last[len(prefix) :].strip()
+    if "tako" in where.casefold():
+        return QCoreApplication.translate("RecordsModel", "Tako (TikTok's AI helper)")
     return last
 
 
@@ -209,6 +289,25 @@ def utc_time_text(when: datetime | None) -> str:
     return QCoreApplication.translate("RecordsModel", "Stored as {time} UTC").format(
         time=when.strftime("%Y-%m-%d %H:%M:%S")
     )
+
+
+def locale_day(text: str, locale: QLocale | None = None) -> date | None:
+    """A date written the way the table shows it (the locale's short date), or None."""
+    loc = locale or QLocale()
+    qdate = loc.toDate(text, loc.dateFormat(QLocale.FormatType.ShortFormat), 2000)
+    if not qdate.isValid():
+        return None
+    return date(qdate.year(), qdate.month(), qdate.day())
+
+
+def user_filter(text: str | None) -> RecordFilter | None:
+    """The filter box's text as the vault takes it: words, a pasted link as its video id, a
+    day or month (``2025-03-01``, ``2025-03`` or the locale's short date) in local time."""
+    if text is None or not text.strip():
+        return None
+    from plainview.insights import local_zone
+
+    return parse_filter(text, local_zone(), parse_day=locale_day)
 
 
 class RecordSource(Protocol):
@@ -251,12 +350,16 @@ class VaultRecordSource:
     def page(self, after: Any | None, limit: int, order: str, filter_text: str | None) -> list[Any]:
         # ``after`` is the last StoredRecord shown; the vault takes it as the keyset cursor.
         rows: list[Any] = self.vault.records(
-            self.category, after=after, limit=limit, order=order, filter_text=filter_text
+            self.category,
+            after=after,
+            limit=limit,
+            order=order,
+            filter_text=user_filter(filter_text),
         )
         return rows
 
     def count(self, filter_text: str | None) -> int:
-        return int(self.vault.count(self.category, filter_text))
+        return int(self.vault.count(self.category, user_filter(filter_text)))
 
     def sorted_page(
         self,
@@ -275,7 +378,7 @@ class VaultRecordSource:
             descending=descending,
             after=after,
             limit=limit,
-            filter_text=filter_text,
+            filter_text=user_filter(filter_text),
         )
         return rows
 
@@ -315,6 +418,7 @@ class RecordsModel(QAbstractTableModel):
         self._generation = 0
         self._busy = False
         self._locale = QLocale()
+        self.lang: str | None = None  # the labels' language (None: the locale's)
         self.sort_limit = SORT_LIMIT
         self._sort: tuple[int, bool] | None = None  # (column, descending) sorted by the vault
         self._line_sort: tuple[int, bool] | None = None  # (column, descending) sorted here
@@ -359,7 +463,7 @@ class RecordsModel(QAbstractTableModel):
         chosen = self._sort or self._line_sort
         if chosen is not None:
             return chosen[0]
-        return next((i for i, c in enumerate(self._columns) if c.is_time), 0)
+        return next((i for i, c in enumerate(self._columns) if c.is_time), -1)
 
     @property
     def sort_descending(self) -> bool:
@@ -371,9 +475,11 @@ class RecordsModel(QAbstractTableModel):
         """The row count behind the last refused column sort (None: none refused)."""
         return self._refused
 
-    def relocalize(self) -> None:
-        """Pick up a changed default locale (after a language switch) for dates and headers."""
+    def relocalize(self, lang: str | None = None) -> None:
+        """Pick up a changed default locale (after a language switch) for dates and headers;
+        ``lang`` is the UI language of the labels (default: the locale's)."""
         self._locale = QLocale()
+        self.lang = lang
         last_col = max(0, self.columnCount() - 1)
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, last_col)
         if self.rowCount():
@@ -428,7 +534,11 @@ class RecordsModel(QAbstractTableModel):
         self._lines = self._expand(self._rows)
         self._exhausted = self._source is None or len(first) < self.page_size
         if self._sort is None:  # a column sort keeps the columns it was chosen from
-            self._columns = columns_for(self.category, [r.fields for r in first[:50]])
+            self._columns = columns_for(
+                self.category,
+                [r.fields for r in first],
+                timed=not first or any(r.occurred_at is not None for r in first),
+            )
         if self._line_sort is not None:
             self._sort_lines(*self._line_sort)
         self.endResetModel()
@@ -575,7 +685,7 @@ class RecordsModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self._columns)
 
     def _expand(self, records: list[Any]) -> list[tuple[Any, str | None]]:
-        if self.category not in FIELD_ROWS_CATEGORIES:
+        if not is_field_rows(self.category):
             return [(rec, None) for rec in records]
         lines: list[tuple[Any, str | None]] = []
         for rec in records:
@@ -621,17 +731,18 @@ class RecordsModel(QAbstractTableModel):
             return None
         column = self._columns[section]
         if role == Qt.ItemDataRole.DisplayRole:
-            if column.keys and column.keys != ("*",) and column not in _KNOWN:
-                return column.header  # a raw key from the data: shown as it is
-            return _tr(column.header)
+            return column.label(self._lang())
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.is_time:
                 return QCoreApplication.translate(
                     "RecordsModel", "Local time. Click to sort by time."
                 )
             if self._refused is not None:
-                return self.refusal_text(self._refused)
-            return QCoreApplication.translate("RecordsModel", "Click to sort by this column.")
+                how = self.refusal_text(self._refused)
+            else:
+                how = QCoreApplication.translate("RecordsModel", "Click to sort by this column.")
+            tip = column.tip(self._lang())
+            return f"{tip}\n{how}" if tip else how
         return None
 
     def refusal_text(self, rows: int) -> str:
@@ -656,7 +767,15 @@ class RecordsModel(QAbstractTableModel):
                 return utc_time_text(rec.occurred_at) or QCoreApplication.translate(
                     "RecordsModel", "No time in the export"
                 )
+            if column is FIELD and key not in (None, "*"):
+                tip = tables_for(self.category).tip_for(self.category, str(key), self._lang())
+                raw = QCoreApplication.translate("RecordsModel", "In the export: “{key}”").format(
+                    key=key
+                )
+                return f"{tip}\n{raw}" if tip else raw
             text = self._cell(rec, key, column)
+            if column.fdef is not None and column.fdef.tip(self._lang()) and text:
+                return f"{text}\n\n{column.fdef.tip(self._lang())}"  # what an id is
             return text if len(text) > 40 else None
         if role == RECORD_ID_ROLE:
             return rec.id
@@ -664,17 +783,28 @@ class RecordsModel(QAbstractTableModel):
             return rec.fields
         return None
 
-    @staticmethod
-    def _cell(rec: Any, key: str | None, column: Column) -> str:
+    def _lang(self) -> str:
+        return self.lang or ui_lang(self._locale)
+
+    def _cell(self, rec: Any, key: str | None, column: Column) -> str:
+        lang, category = self._lang(), self.category
         if column is CHAT or column is WHERE:
             return source_text(str(getattr(rec, "source_path", "")), chat=column is CHAT)
         if column is FIELD:
-            return "" if key in (None, "*") else str(key)
+            if key in (None, "*"):
+                return ""
+            return tables_for(category).label_for(category, str(key), lang)
         if column is VALUE:
             if key in (None, "*"):
-                return cell_text(rec.fields, Column("", ("*",)))
-            return cell_text({key: rec.fields[key]}, Column("", (norm_key(str(key)),)))
-        return cell_text(rec.fields, column)
+                return cell_text(rec.fields, CONTENT, lang=lang, category=category)
+            text = cell_text(
+                {key: rec.fields[key]},
+                Column("", (norm_key(str(key)),)),
+                lang=lang,
+                category=category,
+            )
+            return text or QCoreApplication.translate("RecordsModel", "(empty)")
+        return cell_text(rec.fields, column, lang=lang, category=category)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -705,9 +835,6 @@ class RecordsModel(QAbstractTableModel):
         self._start_sorted(column, descending, cleared=False)
 
 
-_KNOWN = {c for cols in CATEGORY_COLUMNS.values() for c in cols} | {TIME, FIELD, VALUE, CONTENT}
-
-
 def _first_sorted_page(
     source: Any,
     column: Column,
@@ -723,36 +850,11 @@ def _first_sorted_page(
     return "rows", source.sorted_page(column, descending, None, page_size, filter_text)
 
 
-# Header texts for lupdate (they are stored as data above).
-def _headers_for_translation() -> None:  # pragma: no cover - only read by lupdate
+# Texts for lupdate that are stored as data above.
+def _texts_for_translation() -> None:  # pragma: no cover - only read by lupdate
     for text in (
-        QCoreApplication.translate("RecordsModel", "Date"),
-        QCoreApplication.translate("RecordsModel", "Link"),
-        QCoreApplication.translate("RecordsModel", "Title"),
-        QCoreApplication.translate("RecordsModel", "User name"),
-        QCoreApplication.translate("RecordsModel", "Search term"),
-        QCoreApplication.translate("RecordsModel", "Shared content"),
-        QCoreApplication.translate("RecordsModel", "Method"),
-        QCoreApplication.translate("RecordsModel", "Comment"),
-        QCoreApplication.translate("RecordsModel", "From"),
-        QCoreApplication.translate("RecordsModel", "Content"),
-        QCoreApplication.translate("RecordsModel", "IP address"),
-        QCoreApplication.translate("RecordsModel", "Device"),
-        QCoreApplication.translate("RecordsModel", "System"),
-        QCoreApplication.translate("RecordsModel", "Network"),
-        QCoreApplication.translate("RecordsModel", "Carrier"),
-        QCoreApplication.translate("RecordsModel", "Region"),
-        QCoreApplication.translate("RecordsModel", "GPS"),
-        QCoreApplication.translate("RecordsModel", "Who can view"),
-        QCoreApplication.translate("RecordsModel", "Amount"),
-        QCoreApplication.translate("RecordsModel", "Source"),
-        QCoreApplication.translate("RecordsModel", "Event"),
-        QCoreApplication.translate("RecordsModel", "Place"),
-        QCoreApplication.translate("RecordsModel", "Rating"),
-        QCoreApplication.translate("RecordsModel", "Review"),
         QCoreApplication.translate("RecordsModel", "Field"),
-        QCoreApplication.translate("RecordsModel", "Chat"),
-        QCoreApplication.translate("RecordsModel", "Where in the export"),
         QCoreApplication.translate("RecordsModel", "Value"),
+        QCoreApplication.translate("RecordsModel", "Content"),
     ):
         del text

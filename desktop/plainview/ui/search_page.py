@@ -49,10 +49,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from plainview.columns import norm_key
 from plainview.errors import PlainviewError
 from plainview.model import TIKTOK_CATEGORIES
 from plainview.ui.context import AppContext
-from plainview.ui.records_model import TIME_KEYS, local_time_text, norm_key, utc_time_text
+from plainview.ui.records_model import TIME_KEYS, local_time_text, user_filter, utc_time_text
 from plainview.ui.tasks import TaskHandle, run_task
 
 log = logging.getLogger(__name__)
@@ -313,7 +314,9 @@ class SearchPage(QWidget):
                 return
             self._show(list(result), query)
 
-        self._task = run_task(self.ctx.vault.search, query, limit=SEARCH_LIMIT, on_done=done)
+        # a pasted link searches by its video id, a date (2025-03-01) by that local day
+        wanted = user_filter(query)
+        self._task = run_task(self.ctx.vault.search, wanted, limit=SEARCH_LIMIT, on_done=done)
 
     def _show(self, records: list[Any], query: str, error: str = "") -> None:
         self.model.clear()

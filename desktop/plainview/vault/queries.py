@@ -9,6 +9,8 @@ from typing import Any, Final
 
 from plainview.errors import UsageError
 from plainview.vault.base import VaultBase
+from plainview.vault.filters import RecordFilter
+from plainview.vault.filters import link_words as link_words_of
 from plainview.vault.rows import (
     _RECORD_COLUMNS,
     Cursor,
@@ -24,7 +26,7 @@ _FEW_HITS: Final = 5000  # search(): below this many hits, sort them; above, wal
 
 def fts_query(text: str) -> str | None:
     """The user's words as FTS5 phrase-prefix terms (``"word"*``): never FTS syntax."""
-    words = [w for w in text.split() if w.strip()]
+    words = [w for raw in text.split() for w in link_words_of(raw).split() if w.strip()]
     terms = []
     for word in words:
         cleaned = word.replace("\x00", "")
@@ -94,15 +96,24 @@ class Queries(VaultBase):
         return dict(counts)
 
     @staticmethod
-    def _filter_clause(filter_text: str | None) -> tuple[str, list[Any]]:
-        if filter_text is None or not filter_text.strip():
-            return "", []
-        match = fts_query(filter_text)
-        if match is None:
-            return "", []
-        return " AND id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)", [match]
+    def _filter_clause(filter_text: str | RecordFilter | None) -> tuple[str, list[Any]]:
+        """SQL for a filter: words through the full-text index; a ``RecordFilter``'s period
+        as a range of ``occurred_at`` (records without a time do not match a period)."""
+        filt = filter_text if isinstance(filter_text, RecordFilter) else RecordFilter(filter_text)
+        clause, params = "", list[Any]()
+        if filt.since is not None:
+            clause += " AND occurred_at >= ?"
+            params.append(int(filt.since.timestamp()))
+        if filt.until is not None:
+            clause += " AND occurred_at < ?"
+            params.append(int(filt.until.timestamp()))
+        match = fts_query(filt.text) if filt.text and filt.text.strip() else None
+        if match is not None:
+            clause += " AND id IN (SELECT rowid FROM records_fts WHERE records_fts MATCH ?)"
+            params.append(match)
+        return clause, params
 
-    def count(self, category: str, filter_text: str | None = None) -> int:
+    def count(self, category: str, filter_text: str | RecordFilter | None = None) -> int:
         clause, params = self._filter_clause(filter_text)
         with self.read() as conn:
             row = conn.execute(
@@ -118,7 +129,7 @@ class Queries(VaultBase):
         after: Cursor | StoredRecord | None = None,
         limit: int = 200,
         order: Order = "time_desc",
-        filter_text: str | None = None,
+        filter_text: str | RecordFilter | None = None,
     ) -> list[StoredRecord]:
         """One page of a category's records after ``after`` (keyset pagination).
 
@@ -191,12 +202,17 @@ class Queries(VaultBase):
             raise KeyError(record_id)
         return _to_record(row)
 
-    def search(self, query: str, limit: int = 200) -> list[StoredRecord]:
-        """Records whose text has every word of ``query`` (as a prefix), newest first.
+    def search(self, query: str | RecordFilter, limit: int = 200) -> list[StoredRecord]:
+        """Records whose text has every word of ``query`` (as a prefix), newest first; a
+        ``RecordFilter`` with a period keeps those of that period (only a period: all of it).
 
         Few hits: fetch them by id and sort. Many hits: walk the time index newest first and
         stop after ``limit`` (sorting 1,000,000 hits for a common word would take seconds).
         """
+        if isinstance(query, RecordFilter):
+            if query.since is not None or query.until is not None:
+                return self._search_period(query, limit)
+            query = query.text or ""
         match = fts_query(query)
         if match is None or limit <= 0:
             return []
@@ -229,6 +245,19 @@ class Queries(VaultBase):
                     ).fetchall()
         return [_to_record(r) for r in rows]
 
+    def _search_period(self, filt: RecordFilter, limit: int) -> list[StoredRecord]:
+        """Records of a period (and its words), newest first, by the time index."""
+        if limit <= 0:
+            return []
+        clause, params = self._filter_clause(filt)
+        with self.read() as conn:
+            rows = conn.execute(
+                f"SELECT {_RECORD_COLUMNS} FROM records INDEXED BY records_by_time "  # noqa: S608
+                f"WHERE occurred_at IS NOT NULL{clause} ORDER BY occurred_at DESC, id DESC LIMIT ?",
+                [*params, int(limit)],
+            ).fetchall()
+        return [_to_record(r) for r in rows]
+
     # --- sorting by a field (added for the records table; reads only) -----------------------
 
     def field_keys(self, category: str) -> list[str]:
@@ -249,7 +278,7 @@ class Queries(VaultBase):
         descending: bool = False,
         after: tuple[int, Any, int] | None = None,
         limit: int = 200,
-        filter_text: str | None = None,
+        filter_text: str | RecordFilter | None = None,
     ) -> list[tuple[StoredRecord, tuple[int, Any, int]]]:
         """One page of a category's records ordered by a field: the first non-empty of
         ``keys`` (JSON keys; ``"<source>"`` is where the item sits in the export, ``"*"`` the
