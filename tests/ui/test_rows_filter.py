@@ -103,7 +103,10 @@ def test_filter_by_the_date_as_the_table_shows_it(qtbot, pages_ctx, vault, local
     page.show_category("tiktok.likes")
     qtbot.waitUntil(page.details_loaded, timeout=10_000)
     newest = page.model.record_at(0).id
-    shown_date = page.model.data(page.model.index(0, 0)).split()[0]  # "2/3/25", "2025/2/3"
+    shown = page.model.data(
+        page.model.index(0, 0)
+    )  # "3 February 2025, 14:05", "2025年2月3日 14:05"
+    shown_date = shown.rsplit(" ", 1)[0].rstrip(",")  # the day, without the time
     try:
         _filter(qtbot, page, shown_date)
         assert [page.model.record_at(r).id for r in range(page.model.rowCount())] == [newest]

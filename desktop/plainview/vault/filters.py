@@ -17,6 +17,14 @@ from typing import Final
 _ID_RE: Final = re.compile(r"\d{15,}")
 _ISO_DAY: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _ISO_MONTH: Final = re.compile(r"(\d{4})-(\d{1,2})")
+# The app's one date style per language (plainview.dates): "1 March 2026", "March 2026",
+# "2026年3月1日", "2026年3月". Found in the whole text first, since they span several words.
+_MONTHS: Final = (
+    "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
+)  # fmt: skip
+_EN_DAY: Final = re.compile(r"\b(?:(\d{1,2})\s+)?([A-Za-z]{3,9})\s+(\d{4})\b,?")
+_ZH_DAY: Final = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +61,45 @@ def _period(word: str, tz: tzinfo) -> tuple[datetime, datetime] | None:
             return _day_start(day, tz), _day_start(day + timedelta(days=1), tz)
         m = _ISO_MONTH.fullmatch(word)
         if m:
-            first = date(int(m[1]), int(m[2]), 1)
-            nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
-            return _day_start(first, tz), _day_start(nxt, tz)
+            return _month_period(int(m[1]), int(m[2]), tz)
     except ValueError:
         return None
     return None
+
+
+def _month_period(year: int, month: int, tz: tzinfo) -> tuple[datetime, datetime]:
+    first = date(year, month, 1)
+    nxt = date(first.year + first.month // 12, first.month % 12 + 1, 1)
+    return _day_start(first, tz), _day_start(nxt, tz)
+
+
+def _styled_periods(text: str, tz: tzinfo) -> tuple[str, list[tuple[datetime, datetime]]]:
+    """Dates written in the app's own style, taken out of ``text`` as periods."""
+    periods: list[tuple[datetime, datetime]] = []
+
+    def found(year: int, month: int, day: int | None) -> bool:
+        try:
+            if day is None:
+                periods.append(_month_period(year, month, tz))
+            else:
+                start = date(year, month, day)
+                periods.append((_day_start(start, tz), _day_start(start + timedelta(1), tz)))
+        except ValueError:
+            return False
+        return True
+
+    def english(m: re.Match[str]) -> str:
+        name = m[2].lower()
+        month = next((i for i, full in enumerate(_MONTHS, 1) if full.startswith(name)), None)
+        if month is None or (len(name) < len(_MONTHS[month - 1]) and len(name) != 3):
+            return m[0]
+        return " " if found(int(m[3]), month, int(m[1]) if m[1] else None) else m[0]
+
+    def chinese(m: re.Match[str]) -> str:
+        return " " if found(int(m[1]), int(m[2]), int(m[3]) if m[3] else None) else m[0]
+
+    text = _ZH_DAY.sub(chinese, _EN_DAY.sub(english, text))
+    return text, periods
 
 
 def parse_filter(
@@ -67,12 +108,13 @@ def parse_filter(
     *,
     parse_day: Callable[[str], date | None] | None = None,
 ) -> RecordFilter:
-    """Split the user's text into index words and a period. A day (``2025-03-01``, or what
-    ``parse_day`` reads, e.g. the locale's short date) or a month (``2025-03``) is a period
+    """Split the user's text into index words and a period. A day (``2025-03-01``, the app's
+    own style ``1 March 2025`` / ``2025年3月1日``, or what ``parse_day`` reads, e.g. the
+    locale's short date) or a month (``2025-03``, ``March 2025``, ``2025年3月``) is a period
     in ``tz``; several dates span from the first to the last. A link becomes its ids."""
     words: list[str] = []
-    periods: list[tuple[datetime, datetime]] = []
-    for word in (text or "").split():
+    rest, periods = _styled_periods(text or "", tz)
+    for word in rest.split():
         found = _period(word, tz)
         if found is None and parse_day is not None and any(c.isdigit() for c in word):
             day = parse_day(word)

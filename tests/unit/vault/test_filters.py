@@ -56,3 +56,25 @@ def test_the_vault_filters_by_period_and_searches_a_day(vault):
     assert vault.count("tiktok.watch_history", day) == 2
     assert {r.id for r in vault.search(day)} == {r.id for r in shown}
     assert len(vault.search(parse_filter(f"{LINK[:-4]}002/"))) == 1
+
+
+def test_the_apps_own_date_style_is_a_period() -> None:
+    from datetime import UTC, datetime
+
+    from plainview.vault.filters import parse_filter
+
+    day = parse_filter("sourdough 3 February 2025,", UTC)
+    assert day.text == "sourdough"
+    assert (day.since, day.until) == (
+        datetime(2025, 2, 3, tzinfo=UTC),
+        datetime(2025, 2, 4, tzinfo=UTC),
+    )
+    assert parse_filter("2025年2月3日", UTC).since == datetime(2025, 2, 3, tzinfo=UTC)
+    month = parse_filter("Feb 2025", UTC)
+    assert (month.since, month.until) == (
+        datetime(2025, 2, 1, tzinfo=UTC),
+        datetime(2025, 3, 1, tzinfo=UTC),
+    )
+    assert parse_filter("2025年12月", UTC).until == datetime(2026, 1, 1, tzinfo=UTC)
+    # words that only look like a month stay words
+    assert parse_filter("Marching 2025", UTC).since is None
