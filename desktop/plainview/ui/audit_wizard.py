@@ -125,6 +125,7 @@ class AuditWizard(QWidget):
         self.plan = audit_mod.Plan((), ())
         self._facts_for: str | None = None
         self._mode = False
+        self._generation = 0  # of refresh(): only the newest answer counts
 
         self.stack = QStackedWidget(self)
         self._build_start()
@@ -505,17 +506,18 @@ class AuditWizard(QWidget):
     def refresh(self) -> None:
         if not self.ctx.is_unlocked:
             return
+        self._generation += 1
         tasks.run_task(
             load_state,
             self.ctx.vault,
             self._catalog(),
             self.ctx.policy,
-            on_done=self._state_loaded,
+            on_done=functools.partial(self._state_loaded, self._generation),
         )
 
-    def _state_loaded(self, result: Any, error: BaseException | None) -> None:
-        if not self.ctx.is_unlocked:
-            return
+    def _state_loaded(self, generation: int, result: Any, error: BaseException | None) -> None:
+        if not self.ctx.is_unlocked or generation != self._generation:
+            return  # locked meanwhile, or a newer refresh is on its way
         if error is not None or result is None:
             self.start_status.setText(self.tr("The audit could not be loaded."))
             return
