@@ -3,9 +3,11 @@
 
 Builds a vault in a temporary folder from the bundled synthetic sample export
 (resources/sample/tiktok-sample.zip), then grabs first run, unlock, overview, a category,
-search, import, settings, my choices and the guided audit in light and dark, English and
-Simplified Chinese. Runs offscreen; nothing outside the temp folder and docs/screenshots/ is
-touched. Needs a CJK font for the Chinese shots (Debian: fonts-wqy-microhei).
+search, import (its result, and another platform's export named), settings, my choices, the
+guided audit (start, a category step with the participant's own rows, a purpose question, the
+end) and the share preview's before/after in light and dark, English and Simplified Chinese.
+Runs offscreen; nothing outside the temp folder and docs/screenshots/ is touched. Needs a CJK
+font for the Chinese shots (Debian: fonts-wqy-microhei).
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import os
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable
 from importlib.resources import as_file
 from pathlib import Path
@@ -27,6 +30,9 @@ PASSPHRASE = "sample passphrase for screenshots 7"  # noqa: S105 (a throwaway te
 SIZE = (1100, 720)
 CATEGORY = "tiktok.logins"
 SEARCH = "Pixel"
+#: share levels set once, so the share preview has something to show before and after
+SHARES = (("tiktok.searches", "anonymized"), ("tiktok.logins", "anonymized"))
+AUDIT_STEP = "tiktok.searches"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -79,7 +85,15 @@ def main(argv: list[str] | None = None) -> int:
         with as_file(resource("sample", "tiktok-sample.zip")) as sample:
             result = run_import(vault, Path(sample))
         print(f"sample vault: {sum(result.records.values())} records")
+        from plainview.sharing import choices as choices_mod
+
+        for category, level in SHARES:
+            choices_mod.set_share(vault, category, level)
         vault.lock()
+        other = tmp_path / "twitter-archive.zip"
+        with zipfile.ZipFile(other, "w") as zf:
+            zf.writestr("Your archive.html", "<html></html>")
+            zf.writestr("data/tweets.js", "window.YTD.tweets.part0 = []")
 
         saved: list[Path] = []
         for lang in ("en", "zh_CN"):
@@ -146,12 +160,53 @@ def main(argv: list[str] | None = None) -> int:
                 window.show_page("import")
                 settle()
                 shot("import", window.grab)
+                imp = window.page["import"]
+                imp.last_result, imp._source = result, Path("TikTok_Data_sample.zip")
+                imp._outcome_kind = "done"
+                imp._show_outcome()
+                settle()
+                imp._scroll_to_outcome()
+                settle()
+                shot("import-result", window.grab)
+                imp.start_import(other)
+                deadline = time.monotonic() + 30
+                while imp.is_importing() and time.monotonic() < deadline:
+                    settle(rounds=1)
+                shot("import-unsupported", window.grab)
                 window.sidebar.select("choices")
                 settle()
                 shot("choices", window.grab)
                 window.sidebar.select("audit")
                 settle()
                 shot("audit", window.grab)
+                wizard = window.page["audit"]
+                wizard.start_new()
+                settle()
+                while wizard.steps[wizard.position].subject != AUDIT_STEP:
+                    wizard.next()
+                settle()
+                shot("audit-step", window.grab)
+                while wizard.steps[wizard.position].kind != "purpose":
+                    wizard.next()
+                settle()
+                shot("audit-purpose", window.grab)
+                while wizard.stack.currentWidget() is not wizard.done_page:
+                    wizard.next()
+                settle()
+                shot("audit-done", window.grab)
+                wizard.done()
+                settle()
+                from plainview.ui.share_preview_dialog import SharePreviewDialog
+
+                preview = SharePreviewDialog(ctx, window)
+                preview.resize(900, 680)
+                preview.show()
+                settle()
+                for row, item in enumerate(preview.plan.items if preview.plan else ()):
+                    preview.table.setCurrentCell(row, 0)
+                    settle()
+                    shot(f"share-preview-{item.category.split('.')[-1]}", preview.grab)
+                preview.close()
                 dialog = SettingsDialog(ctx, window)
                 dialog.show()
                 settle()

@@ -197,7 +197,7 @@ class AuditWizard(QWidget):
         self.notes_label = QLabel(page)
         self.notes = QPlainTextEdit(page)
         self.notes.setTabChangesFocus(True)
-        self.notes.setMaximumHeight(90)
+        self.notes.setMaximumHeight(64)
         self.notes_label.setBuddy(self.notes)
 
         self.level_box = QGroupBox(page)
@@ -221,12 +221,12 @@ class AuditWizard(QWidget):
             self.sensitivity,
             self.what_heading,
             self.what_text,
-            self.why_heading,
-            self.why_text,
-            self.data_heading,
-            self.data_text,
             self.samples_heading,
             self.samples_text,
+            self.data_heading,
+            self.data_text,
+            self.why_heading,
+            self.why_text,
         ):
             bl.addWidget(w)
         bl.addStretch(1)

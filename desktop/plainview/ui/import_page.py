@@ -17,7 +17,7 @@ from importlib.resources import as_file
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -123,6 +123,7 @@ class ImportPage(QWidget):
         self._storing_since: tuple[float, float] | None = None  # (clock, fraction) at start
 
         scroll = QScrollArea(self)
+        self.scroll_area = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(scroll)
@@ -204,11 +205,13 @@ class ImportPage(QWidget):
         self.reminder.setWordWrap(True)
         self.reminder.setProperty("role", "notice")
         outcome_layout = QVBoxLayout(self.outcome_box)
-        outcome_layout.addWidget(self.outcome_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.outcome_title, 1)
+        title_row.addWidget(self.overview_button, 0, Qt.AlignmentFlag.AlignTop)
+        outcome_layout.addLayout(title_row)
         outcome_layout.addWidget(self.outcome)
         outcome_layout.addWidget(self.reminder)
         details_row = QHBoxLayout()
-        details_row.addWidget(self.overview_button)
         details_row.addWidget(self.details_button)
         details_row.addStretch(1)
         outcome_layout.addLayout(details_row)
@@ -425,8 +428,15 @@ class ImportPage(QWidget):
                 log.error("import failed with %s", type(error).__name__)
         self._update_enabled()
         self._show_outcome()
+        # the outcome is below the instructions: bring its first lines into view
+        QTimer.singleShot(0, self._scroll_to_outcome)
         if error is None:
             self.import_finished.emit(result)
+
+    def _scroll_to_outcome(self) -> None:
+        if self.outcome_box.isVisible():
+            bar = self.scroll_area.verticalScrollBar()
+            bar.setValue(min(bar.maximum(), self.outcome_box.y() - 12))
 
     # -- afterwards --------------------------------------------------------------------
     def _fail(self, message: str, hint: str, kind: str = "failed") -> None:
