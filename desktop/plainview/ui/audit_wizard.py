@@ -574,7 +574,13 @@ class AuditWizard(QWidget):
         self.refresh()
 
     def start_new(self) -> None:
-        if not self.ctx.is_unlocked or not self.plan.category_steps:
+        if not self.ctx.is_unlocked:
+            return
+        if not self.plan.steps:  # started before the first load came back: plan it now
+            self.counts, _current, self.plan = load_state(
+                self.ctx.vault, self._catalog(), self.ctx.policy
+            )
+        if not self.plan.category_steps:
             return
         self.audit = audit_mod.start_audit(self.ctx.vault, self.participant_edit.text())
         self.answers = {}
