@@ -16,6 +16,7 @@ import os
 import sys
 import tempfile
 import time
+import zipfile
 from collections.abc import Callable
 from importlib.resources import as_file
 from pathlib import Path
@@ -30,6 +31,9 @@ SIZE = (1100, 720)
 CATEGORY = "tiktok.logins"
 MESSAGES = "tiktok.direct_messages"  # the record view and the conversations
 SEARCH = "Pixel"
+#: share levels set once, so the share preview has something to show before and after
+SHARES = (("tiktok.searches", "anonymized"), ("tiktok.logins", "anonymized"))
+AUDIT_STEP = "tiktok.searches"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -80,16 +84,25 @@ def main(argv: list[str] | None = None) -> int:
         with as_file(resource("sample", "tiktok-sample.zip")) as sample:
             result = run_import(vault, Path(sample))
         print(f"sample vault: {sum(result.records.values())} records")
+        from plainview.sharing import choices as choices_mod
+
+        for category, level in SHARES:
+            choices_mod.set_share(vault, category, level)
         vault.lock()
         participant_vault = tmp_path / "participant-07"
-        other, _code = Vault.create(participant_vault, PASSPHRASE, KdfParams.floor())
-        other.lock()
+        other_vault, _code = Vault.create(participant_vault, PASSPHRASE, KdfParams.floor())
+        other_vault.lock()
 
         def wait_for(condition: Callable[[], bool]) -> None:
             deadline = time.monotonic() + 60
             while not condition() and time.monotonic() < deadline:
                 settle(rounds=1)
             settle()
+
+        other = tmp_path / "twitter-archive.zip"
+        with zipfile.ZipFile(other, "w") as zf:
+            zf.writestr("Your archive.html", "<html></html>")
+            zf.writestr("data/tweets.js", "window.YTD.tweets.part0 = []")
 
         saved: list[Path] = []
         for lang in ("en", "zh_CN"):
@@ -185,12 +198,53 @@ def main(argv: list[str] | None = None) -> int:
                 window.show_page("import")
                 settle()
                 shot("import", window.grab)
+                imp = window.page["import"]
+                imp.last_result, imp._source = result, Path("TikTok_Data_sample.zip")
+                imp._outcome_kind = "done"
+                imp._show_outcome()
+                settle()
+                imp._scroll_to_outcome()
+                settle()
+                shot("import-result", window.grab)
+                imp.start_import(other)
+                deadline = time.monotonic() + 30
+                while imp.is_importing() and time.monotonic() < deadline:
+                    settle(rounds=1)
+                shot("import-unsupported", window.grab)
                 window.sidebar.select("choices")
                 settle()
                 shot("choices", window.grab)
                 window.sidebar.select("audit")
                 settle()
                 shot("audit", window.grab)
+                wizard = window.page["audit"]
+                wizard.start_new()
+                settle()
+                while wizard.steps[wizard.position].subject != AUDIT_STEP:
+                    wizard.next()
+                settle()
+                shot("audit-step", window.grab)
+                while wizard.steps[wizard.position].kind != "purpose":
+                    wizard.next()
+                settle()
+                shot("audit-purpose", window.grab)
+                while wizard.stack.currentWidget() is not wizard.done_page:
+                    wizard.next()
+                settle()
+                shot("audit-done", window.grab)
+                wizard.done()
+                settle()
+                from plainview.ui.share_preview_dialog import SharePreviewDialog
+
+                preview = SharePreviewDialog(ctx, window)
+                preview.resize(900, 680)
+                preview.show()
+                settle()
+                for row, item in enumerate(preview.plan.items if preview.plan else ()):
+                    preview.table.setCurrentCell(row, 0)
+                    settle()
+                    shot(f"share-preview-{item.category.split('.')[-1]}", preview.grab)
+                preview.close()
                 dialog = SettingsDialog(ctx, window)
                 dialog.show()
                 settle()

@@ -60,6 +60,12 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message, hint="run 'plainview --help' for the list of commands")
 
 
+def _export_options(s: argparse.ArgumentParser) -> None:
+    """Who the exported data is for and why: kept with the export in the consent ledger."""
+    s.add_argument("--recipient", metavar="WHO", help="who receives it (kept in the ledger)")
+    s.add_argument("--purpose", metavar="WHY", help="what it is for (kept in the ledger)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = _Parser(prog="plainview", description="See what a platform knows about you.")
     p.add_argument("--version", action="version", version=f"plainview {__version__}")
@@ -81,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s = sub.add_parser("export", help="everything, decrypted, for your own copy")
     s.add_argument("--out", metavar="FILE.json", required=True)
+    _export_options(s)
     s = sub.add_parser("choices", help="list or set sharing choices")
     s.add_argument("--json", action="store_true")
     csub = s.add_subparsers(dest="choices_command", metavar="set", parser_class=_Parser)
@@ -89,8 +96,10 @@ def build_parser() -> argparse.ArgumentParser:
     cs.add_argument("level", metavar="LEVEL", choices=["private", "anonymized", "shared"])
     s = sub.add_parser("share", help="share package that obeys your choices")
     s.add_argument("--out", metavar="FILE.zip", required=True)
+    _export_options(s)
     s = sub.add_parser("report", help="audit report that obeys your choices")
     s.add_argument("--out", metavar="FILE.html|.pdf", required=True)
+    _export_options(s)
     sub.add_parser("passwd", help="change passphrase")
     sub.add_parser("recover", help="set a new passphrase with the recovery code")
     sub.add_parser("verify", help="check every page of the vault (exit 5 if damaged)")

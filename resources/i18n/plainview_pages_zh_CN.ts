@@ -273,6 +273,7 @@
     <name>ImportPage</name>
     <message>
         <source>Import your TikTok data</source>
+        <extracomment>Test seam: the clock the time-left estimate reads (seconds, monotonic).</extracomment>
         <translation>导入你的 TikTok 数据</translation>
     </message>
     <message>
@@ -332,6 +333,18 @@
         <translation>导入一份虚构的小型导出文件，让你先熟悉一下。</translation>
     </message>
     <message>
+        <source>See what TikTok &amp;has</source>
+        <translation>查看 TikTok 拥有的数据(&amp;H)</translation>
+    </message>
+    <message>
+        <source>See what TikTok has</source>
+        <translation>查看 TikTok 拥有的数据</translation>
+    </message>
+    <message>
+        <source>Opens the overview of your data</source>
+        <translation>打开你的数据概览</translation>
+    </message>
+    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -344,8 +357,52 @@
         <translation>导入进度</translation>
     </message>
     <message>
+        <source>Storing: {section}</source>
+        <translation>正在保存：{section}</translation>
+    </message>
+    <message>
+        <source>Storing your records…</source>
+        <translation>正在保存你的记录…</translation>
+    </message>
+    <message>
+        <source>{count} records stored so far</source>
+        <translation>已保存 {count} 条记录</translation>
+    </message>
+    <message>
+        <source>working out the time left…</source>
+        <translation>正在估算剩余时间…</translation>
+    </message>
+    <message>
+        <source>less than a minute left</source>
+        <translation>剩余不到一分钟</translation>
+    </message>
+    <message>
+        <source>about {minutes} min left</source>
+        <translation>大约还需 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>This is an export from {platform}, not from TikTok.</source>
+        <translation>这是来自 {platform} 的导出文件，不是 TikTok 的。</translation>
+    </message>
+    <message>
         <source>Show details</source>
         <translation>显示详情</translation>
+    </message>
+    <message>
+        <source>{title}: {count}</source>
+        <translation>{title}：{count}</translation>
+    </message>
+    <message>
+        <source>In this export:</source>
+        <translation>这份导出文件包含：</translation>
+    </message>
+    <message>
+        <source>{title} ({count})</source>
+        <translation>{title}（{count}）</translation>
+    </message>
+    <message>
+        <source>New since your last import: {list}.</source>
+        <translation>自上次导入以来新增：{list}。</translation>
     </message>
     <message>
         <source>Choose your TikTok export</source>
@@ -416,12 +473,16 @@
         <translation>隐藏详情</translation>
     </message>
     <message>
-        <source>{added} new records, {dups} already in your vault.</source>
-        <translation>新增 {added} 条记录，{dups} 条已在你的保险库中。</translation>
+        <source>{added} new records.</source>
+        <translation>新增 {added} 条记录。</translation>
     </message>
     <message>
-        <source>{title}: {count} ({new} new, {old} already there)</source>
-        <translation>{title}：{count} 条（新增 {new} 条，已有 {old} 条）</translation>
+        <source>Nothing new: all {dups} records were already in your vault.</source>
+        <translation>没有新内容：全部 {dups} 条记录都已在你的保险库中。</translation>
+    </message>
+    <message>
+        <source>{added} new records, {dups} already in your vault.</source>
+        <translation>新增 {added} 条记录，{dups} 条已在你的保险库中。</translation>
     </message>
     <message>
         <source>Empty in your export: {list}.</source>

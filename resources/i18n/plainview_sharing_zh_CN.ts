@@ -8,10 +8,6 @@
         <translation>引导式审计</translation>
     </message>
     <message>
-        <source>Go through your TikTok data one category at a time with a participant. For each one you see what it is, why TikTok says it collects it and what the export holds; the participant says whether they expected it, adds notes and chooses what may be shared. You can stop at any time and resume later. At the end you get a report that obeys these choices.</source>
-        <translation>与参与者一起逐个类别查看 TikTok 数据。每个类别都会说明它是什么、TikTok 声称收集它的原因以及导出文件中有哪些内容；参与者回答是否预料到，写下备注，并选择可以分享的内容。你可以随时暂停，之后继续。最后会生成一份遵循这些选择的报告。</translation>
-    </message>
-    <message>
         <source>&amp;Participant (a name or a code, optional):</source>
         <translation>参与者（姓名或代号，可选）(&amp;P)：</translation>
     </message>
@@ -96,6 +92,38 @@
         <translation>分享</translation>
     </message>
     <message>
+        <source>May TikTok use your data for this?</source>
+        <translation>TikTok 可以把你的数据用于这个目的吗？</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>你的回答</translation>
+    </message>
+    <message>
+        <source>&amp;Yes, TikTok may</source>
+        <translation>可以，TikTok 可以使用(&amp;Y)</translation>
+    </message>
+    <message>
+        <source>N&amp;o, TikTok may not</source>
+        <translation>不可以，TikTok 不可以使用(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Not s&amp;ure yet</source>
+        <translation>还不确定(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Yes, TikTok may</source>
+        <translation>可以，TikTok 可以使用</translation>
+    </message>
+    <message>
+        <source>No, TikTok may not</source>
+        <translation>不可以，TikTok 不可以使用</translation>
+    </message>
+    <message>
+        <source>Not sure yet</source>
+        <translation>还不确定</translation>
+    </message>
+    <message>
         <source>&amp;Back</source>
         <translation>上一步(&amp;B)</translation>
     </message>
@@ -124,6 +152,10 @@
         <translation>导出文件中的内容</translation>
     </message>
     <message>
+        <source>A few of your own records</source>
+        <translation>你自己的几条记录</translation>
+    </message>
+    <message>
         <source>Audit progress</source>
         <translation>审计进度</translation>
     </message>
@@ -132,12 +164,48 @@
         <translation>审计完成</translation>
     </message>
     <message>
+        <source>Re&amp;cipient (optional, kept in the consent record):</source>
+        <translation>接收者（可选，记入同意记录）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>接收者</translation>
+    </message>
+    <message>
+        <source>Pur&amp;pose (optional, kept in the consent record):</source>
+        <translation>用途（可选，记入同意记录）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Purpose of sharing</source>
+        <translation>分享用途</translation>
+    </message>
+    <message>
+        <source>Every report, share package and letter you save is added to the consent record with the time, what it held and, if given, who it is for and why.</source>
+        <translation>你保存的每份报告、分享包和信件都会记入同意记录：时间、包含的内容，以及（如果填写）给谁和用途。</translation>
+    </message>
+    <message>
         <source>Save the audit &amp;report…</source>
         <translation>保存审计报告(&amp;R)…</translation>
     </message>
     <message>
         <source>Save the audit report</source>
         <translation>保存审计报告</translation>
+    </message>
+    <message>
+        <source>Share pac&amp;kage…</source>
+        <translation>分享包(&amp;K)…</translation>
+    </message>
+    <message>
+        <source>Share package</source>
+        <translation>分享包</translation>
+    </message>
+    <message>
+        <source>&amp;Letters…</source>
+        <translation>信件(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>Letters</source>
+        <translation>信件</translation>
     </message>
     <message>
         <source>&amp;Done</source>
@@ -150,6 +218,23 @@
     <message>
         <source>&amp;Resume (step %1 of %2)</source>
         <translation>继续（第 %1 步，共 %2 步）(&amp;R)</translation>
+    </message>
+    <message>
+        <source>%1 steps: %2 categories in this export, then %3 questions about purposes.</source>
+        <translation>共 %1 步：这份导出文件中的 %2 个类别，然后是关于用途的 %3 个问题。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Not in this export, so the audit skips them: %1.</source>
+        <translation>这份导出文件中没有以下类别，审查会跳过它们：%1。</translation>
+    </message>
+    <message>
+        <source>This vault holds no data yet: import an export first.</source>
+        <translation>这个保险库还没有数据：请先导入一份导出文件。</translation>
     </message>
     <message>
         <source>Never leaves this computer: not in packages or reports.</source>
@@ -170,6 +255,10 @@
     <message>
         <source>Step %1 of %2</source>
         <translation>第 %1 步，共 %2 步</translation>
+    </message>
+    <message>
+        <source>TikTok&apos;s policy says it uses these categories of your export for this: %1. Your answer goes into the report and the letters; a No becomes a request to stop.</source>
+        <translation>TikTok 的政策称，它会把你导出文件中的这些类别用于这个目的：%1。你的回答会写入报告和信件；回答“不可以”会变成一份要求停止的请求。</translation>
     </message>
     <message>
         <source>low</source>
@@ -196,8 +285,24 @@
         <translation>导出文件中有 %1 条记录。</translation>
     </message>
     <message>
-        <source>This export holds nothing in this category.</source>
-        <translation>导出文件中这个类别没有任何内容。</translation>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>Your records could not be read.</source>
+        <translation>无法读取你的记录。</translation>
+    </message>
+    <message>
+        <source>Nothing to show.</source>
+        <translation>没有可显示的内容。</translation>
+    </message>
+    <message>
+        <source>You went through all %1 categories in this export. The participant did not expect %2 of them. Save the report to keep the findings, the share package to pass on what the participant agreed to share, and the letters to ask TikTok for access, erasure or an end to the uses they refused. Each leaves out every category the participant keeps private.</source>
+        <translation>你已看完这份导出文件中的全部 %1 个类别。参与者没有预料到其中 %2 个。保存报告以留存结果，保存分享包以转交参与者同意分享的内容，保存信件以向 TikTok 要求查阅、删除或停止他们拒绝的用途。它们都不包含参与者设为私密的任何类别。</translation>
+    </message>
+    <message>
+        <source>Share package saved: %1</source>
+        <translation>分享包已保存：%1</translation>
     </message>
     <message>
         <source>&amp;Finish</source>
@@ -208,16 +313,16 @@
         <translation>下一步(&amp;N)</translation>
     </message>
     <message>
+        <source>Go through your TikTok data one category at a time with a participant. For each one you see what it is, why TikTok says it collects it and a few of the participant&apos;s own records; the participant says whether they expected it, adds notes and chooses what may be shared. Then they say for which purposes TikTok may use their data. You can stop at any time and resume later. At the end you get a report, a share package and request letters that obey these choices. While the audit runs, the rest of Plainview is out of reach; Lock still works.</source>
+        <translation>与参与者一起逐个类别查看 TikTok 数据。每个类别都会显示它是什么、TikTok 称为什么收集它，以及参与者自己的几条记录；参与者说明是否预料到、添加备注，并选择可以分享的内容。然后他们说明 TikTok 可以把数据用于哪些目的。你可以随时暂停，稍后继续。最后你会得到遵循这些选择的报告、分享包和请求信。审查进行期间，Plainview 的其他部分暂时不可用；“锁定”仍然有效。</translation>
+    </message>
+    <message>
         <source>Finish</source>
         <translation>完成</translation>
     </message>
     <message>
         <source>Next</source>
         <translation>下一步</translation>
-    </message>
-    <message>
-        <source>You went through all %1 categories. The participant did not expect %2 of them. Save the report to keep the findings; it leaves out every category the participant keeps private.</source>
-        <translation>你已经看完全部 %1 个类别。参与者没有预料到其中 %2 个。保存报告以留存这些发现；报告不包含参与者设为私密的任何类别。</translation>
     </message>
     <message>
         <source>Save audit report</source>
@@ -405,6 +510,34 @@
         <translation>更改后</translation>
     </message>
     <message>
+        <source>Share package saved</source>
+        <translation>已保存分享包</translation>
+    </message>
+    <message>
+        <source>Audit report saved</source>
+        <translation>已保存审查报告</translation>
+    </message>
+    <message>
+        <source>Letter saved or copied</source>
+        <translation>已保存或复制信件</translation>
+    </message>
+    <message>
+        <source>Privacy statement saved or copied</source>
+        <translation>已保存或复制隐私声明</translation>
+    </message>
+    <message>
+        <source>Everything exported to a file</source>
+        <translation>已把全部数据导出到文件</translation>
+    </message>
+    <message>
+        <source>To: %1</source>
+        <translation>给：%1</translation>
+    </message>
+    <message>
+        <source>For: %1</source>
+        <translation>用途：%1</translation>
+    </message>
+    <message>
         <source>(not set)</source>
         <translation>（未设置）</translation>
     </message>
@@ -518,6 +651,10 @@
         <translation>你的全部数据</translation>
     </message>
     <message>
+        <source>copied to the clipboard</source>
+        <translation>已复制到剪贴板</translation>
+    </message>
+    <message>
         <source>Copied.</source>
         <translation>已复制。</translation>
     </message>
@@ -573,6 +710,46 @@
         <translation>分享数据包中的类别</translation>
     </message>
     <message>
+        <source>In your vault</source>
+        <translation>在你的保险库中</translation>
+    </message>
+    <message>
+        <source>In the share package</source>
+        <translation>在分享包中</translation>
+    </message>
+    <message>
+        <source>Your records before and after</source>
+        <translation>你的记录：处理前和处理后</translation>
+    </message>
+    <message>
+        <source>What anonymizing removes</source>
+        <translation>匿名化会去掉什么</translation>
+    </message>
+    <message>
+        <source>Re&amp;cipient (optional):</source>
+        <translation>接收者（可选）(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>Recipient</source>
+        <translation>接收者</translation>
+    </message>
+    <message>
+        <source>Who receives the package</source>
+        <translation>谁会收到这个分享包</translation>
+    </message>
+    <message>
+        <source>Pur&amp;pose (optional):</source>
+        <translation>用途（可选）(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Purpose of sharing</source>
+        <translation>分享用途</translation>
+    </message>
+    <message>
+        <source>What it will be used for</source>
+        <translation>它将用于什么</translation>
+    </message>
+    <message>
         <source>&amp;Save package…</source>
         <translation>保存数据包(&amp;S)…</translation>
     </message>
@@ -619,6 +796,55 @@
     <message>
         <source>Every category is private, so the package would hold only a README and an empty list of choices. Change a category to Anonymized or Shared in My choices first.</source>
         <translation>所有类别均为私密，因此数据包只会包含一个说明文件和一份空的选择列表。请先在“我的选择”中将某个类别改为匿名化或分享。</translation>
+    </message>
+    <message>
+        <source>Before and after</source>
+        <translation>处理前和处理后</translation>
+    </message>
+    <message>
+        <source>Nothing leaves this computer while every category is private.</source>
+        <translation>所有类别都是私密的，因此没有任何内容会离开这台电脑。</translation>
+    </message>
+    <message>
+        <source>Before and after: %1</source>
+        <translation>处理前和处理后：%1</translation>
+    </message>
+    <message>
+        <source>Shared: your records go into the package exactly as imported.</source>
+        <translation>分享：你的记录会按导入时的原样放入分享包。</translation>
+    </message>
+    <message>
+        <source>Anonymized: this category holds no records yet.</source>
+        <translation>匿名化：这个类别还没有记录。</translation>
+    </message>
+    <message>
+        <source>Anonymizing keeps only the dates of %1: every other detail is removed.</source>
+        <translation>匿名化后，%1 只保留日期：其他所有细节都会被去掉。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>list separator</comment>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>Removed: %1.</source>
+        <translation>去掉：%1。</translation>
+    </message>
+    <message>
+        <source>Replaced by a code that stays the same within this package only: %1.</source>
+        <translation>替换为只在这个分享包内保持一致的代码：%1。</translation>
+    </message>
+    <message>
+        <source>Shortened (IP addresses to their network, links to the site): %1.</source>
+        <translation>缩短（IP 地址只保留网段，链接只保留网站）：%1。</translation>
+    </message>
+    <message>
+        <source>Times become the day only.</source>
+        <translation>时间只保留日期。</translation>
+    </message>
+    <message>
+        <source>Kept as they are: %1.</source>
+        <translation>原样保留：%1。</translation>
     </message>
     <message>
         <source>Save share package</source>

@@ -43,10 +43,14 @@ def test_import_shows_what_was_imported(qtbot, pages_ctx, vault, tmp_path):
             assert counts[category] == expected
     assert page.outcome_title.text() == "Import finished"
     text = page.outcome.text()
-    assert f"{page.locale().toString(result.added)} new records, 0 already in your vault." in text
+    # what is new is said once, in the first sentence, not on every line
+    assert f"<p>{page.locale().toString(result.added)} new records.</p>" in text
+    assert text.count(" new") == 1 and "already there" not in text
     watch = pages_ctx.catalog().title("tiktok.watch_history")
     n = page.locale().toString(export.expected["tiktok.watch_history"])
-    assert f"{watch}: {n} ({n} new, 0 already there)" in text
+    assert f"<li>{watch}: {n}</li>" in text
+    assert page.overview_button.isVisible()
+    assert page.overview_button.text() == "See what TikTok &has"
     if result.sections.get("unrecognized"):
         assert "Not recognised, but kept" in text
     assert page.reminder.isVisible()
@@ -58,7 +62,8 @@ def test_import_shows_what_was_imported(qtbot, pages_ctx, vault, tmp_path):
     with qtbot.waitSignal(page.import_finished, timeout=TIMEOUT) as sig:
         page.start_import(path)
     assert sig.args[0].added == 0
-    assert "0 new records" in page.outcome.text()
+    total = page.locale().toString(export.total)
+    assert f"Nothing new: all {total} records were already in your vault." in page.outcome.text()
     assert vault.category_counts() == counts
 
 
@@ -79,7 +84,8 @@ def test_cancel_leaves_the_vault_unchanged(qtbot, pages_ctx, vault, tmp_path):
     page.start_import(path)
     # past the validation pass (the first quarter): records are being stored
     qtbot.waitUntil(lambda: page.progress.value() > 300, timeout=TIMEOUT)
-    qtbot.waitUntil(lambda: page.section_label.text().startswith("Reading: "), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: page.section_label.text().startswith("Storing"), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: "records stored so far" in page.stored_label.text(), timeout=TIMEOUT)
     page.cancel_button.click()
     qtbot.waitUntil(lambda: not page.is_importing(), timeout=TIMEOUT)
     assert finished == []
@@ -196,3 +202,80 @@ def test_an_internal_error_shows_no_details_of_the_input(qtbot, pages_ctx, vault
     page.details_button.click()
     assert page.details.text() == "Kind of problem: RuntimeError"
     assert "secret" not in page.outcome.text() + page.details.text()
+
+
+def test_progress_names_the_section_with_records_stored_and_time_left(qtbot, pages_ctx):
+    """The label while storing: the section, how many records so far, and the time left."""
+    clock = [100.0]
+    page = _page(qtbot, pages_ctx)
+    page.clock = lambda: clock[0]  # type: ignore[method-assign]
+    page.progress_box.show()
+    page._progressed(0.1, "Watch History", None)  # still checking: nothing stored yet
+    assert page.section_label.text() == "Reading: Watch History"
+    assert not page.stored_label.isVisible()
+    page._progressed(0.25, "", 0)  # storing starts
+    assert page.section_label.text() == "Storing your records…"
+    assert page.stored_label.text() == "0 records stored so far · working out the time left…"
+    clock[0] = 160.0  # a minute later, a third of the storing pass is done
+    page._progressed(0.5, "Like List", 12000)
+    assert page.section_label.text() == "Storing: Like List"
+    n = page.locale().toString(12000)
+    assert page.stored_label.text() == f"{n} records stored so far · about 2 min left"
+    clock[0] = 215.0
+    page._progressed(0.98, "Like List", 30000)
+    assert page.stored_label.text().endswith("less than a minute left")
+
+
+def test_re_import_of_a_newer_export_lists_only_what_is_new_once(qtbot, pages_ctx, vault, tmp_path):
+    from plainview.importers.service import ImportResult
+
+    page = _page(qtbot, pages_ctx)
+    result = ImportResult(
+        import_id=0,
+        platform="tiktok",
+        format="json",
+        schema="v3",
+        records={"tiktok.logins": 10, "tiktok.searches": 4},
+        added=3,
+        duplicates=11,
+        added_by_category={"tiktok.logins": 3, "tiktok.searches": 0},
+    )
+    page.last_result = result
+    page._outcome_kind = "done"
+    page._show_outcome()
+    text = page.outcome.text()
+    logins = pages_ctx.catalog().title("tiktok.logins")
+    searches = pages_ctx.catalog().title("tiktok.searches")
+    assert "3 new records, 11 already in your vault." in text
+    assert f"New since your last import: {logins} (3)." in text
+    assert f"<li>{searches}: 4</li>" in text and f"{searches} (" not in text
+
+
+def test_see_what_tiktok_has_opens_the_overview(qtbot, pages_ctx, vault, tmp_path):
+    path = build_export("v2").write_zip(tmp_path / "x.zip")
+    page = _page(qtbot, pages_ctx)
+    with qtbot.waitSignal(page.import_finished, timeout=TIMEOUT):
+        page.start_import(path)
+    with qtbot.waitSignal(page.overview_requested):
+        qtbot.keyClick(page, Qt.Key.Key_H, Qt.KeyboardModifier.AltModifier)
+
+
+def test_an_export_of_another_platform_is_named_with_what_to_do(qtbot, pages_ctx, vault, tmp_path):
+    import zipfile
+
+    path = tmp_path / "twitter-2026-01-02.zip"
+    with zipfile.ZipFile(path, "w") as zf:
+        zf.writestr("Your archive.html", "<html></html>")
+        zf.writestr("data/tweets.js", "window.YTD.tweets.part0 = []")
+    page = _page(qtbot, pages_ctx)
+    page.start_import(path)
+    qtbot.waitUntil(lambda: not page.is_importing(), timeout=TIMEOUT)
+    assert page.outcome_title.text() == "This is an export from X (Twitter), not from TikTok."
+    text = page.outcome.text()
+    assert "X (Twitter) is not supported yet" in text
+    assert "Keep this X (Twitter) archive" in text and "Download your data" in text
+    assert "could not find TikTok data" not in text
+    assert vault.imports() == []
+    # in Chinese too
+    pages_ctx.set_language("zh_CN")
+    assert "暂不支持 X (Twitter)" in page.outcome.text()

@@ -225,6 +225,15 @@ def cmd_export(args: argparse.Namespace, ctx: Context) -> int:
             with contextlib.suppress(OSError):
                 tmp.unlink()
             raise
+        from plainview.sharing.choices import record_export
+
+        record_export(
+            vault,
+            "export",
+            f"{out.name}: everything ({_plural(n, 'item')}, not encrypted)",
+            recipient=getattr(args, "recipient", None),
+            purpose=getattr(args, "purpose", None),
+        )
     ctx.print(f"Exported {_plural(n, 'item')} to {out.name}. This file is not encrypted.")
     return 0
 

@@ -102,7 +102,15 @@ def cmd_choices(args: argparse.Namespace, ctx: Context) -> int:
         ctx.print("")
         ctx.print("consent ledger:")
         for e in entries:
-            ctx.print(f"  {e.at}  {e.kind:<7}  {e.subject}: {e.old or '-'} -> {e.new}")
+            if e.kind == "export":
+                extra = "".join(
+                    f", {label} {value}"
+                    for label, value in (("to", e.recipient), ("for", e.purpose))
+                    if value
+                )
+                ctx.print(f"  {e.at}  {e.kind:<7}  {e.subject}: {e.new}{extra}")
+            else:
+                ctx.print(f"  {e.at}  {e.kind:<7}  {e.subject}: {e.old or '-'} -> {e.new}")
     return 0
 
 
@@ -113,7 +121,14 @@ def cmd_share(args: argparse.Namespace, ctx: Context) -> int:
     vault = _open_vault(ctx)
     try:
         lang = _lang(vault, ctx)
-        result = build_share_package(vault, out, _catalog(lang), lang=lang)
+        result = build_share_package(
+            vault,
+            out,
+            _catalog(lang),
+            lang=lang,
+            recipient=getattr(args, "recipient", None),
+            purpose=getattr(args, "purpose", None),
+        )
     finally:
         vault.lock()
     items = result.preview.items
@@ -147,13 +162,20 @@ def cmd_report(args: argparse.Namespace, ctx: Context) -> int:
         lang = _lang(vault, ctx)
         policy = _policy(vault)
         html = audit_report_html(vault, _catalog(lang), lang, policy=policy)
+        if out.suffix.casefold() == ".pdf":
+            from plainview.pdf import html_to_pdf
+
+            html_to_pdf(html, out)
+        else:
+            _write_text_atomic(out, html)
+        choices_mod.record_export(
+            vault,
+            "report",
+            choices_mod.shown_detail(vault, out.name),
+            recipient=getattr(args, "recipient", None),
+            purpose=getattr(args, "purpose", None),
+        )
     finally:
         vault.lock()
-    if out.suffix.casefold() == ".pdf":
-        from plainview.pdf import html_to_pdf
-
-        html_to_pdf(html, out)
-    else:
-        _write_text_atomic(out, html)
     ctx.print(f"wrote {out}")
     return 0

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from plainview.importers import tiktok_txt
+from plainview.importers import tiktok_txt, unsupported
 from plainview.importers.archive import Archive, Member
 from plainview.importers.messages import reject
 from plainview.importers.tiktok_json import JSON_NAMES
@@ -35,38 +35,6 @@ class Detection:
     schema: str
 
 
-_OTHER_PLATFORMS: Final = (
-    (
-        "Instagram",
-        (
-            "your_instagram_activity/",
-            "personal_information/personal_information",
-            "followers_and_following/",
-            "instagram_",
-        ),
-    ),
-    (
-        "Facebook",
-        (
-            "your_facebook_activity/",
-            "profile_information/profile_information.json",
-            "apps_and_websites_off_of_facebook/",
-        ),
-    ),
-    ("X (Twitter)", ("data/tweets.js", "data/tweet.js", "your archive.html", "data/manifest.js")),
-    ("Google Takeout", ("takeout/", "archive_browser.html")),
-)
-
-
-def _other_platform(members: list[Member]) -> str | None:
-    for name, needles in _OTHER_PLATFORMS:
-        for m in members:
-            low = "/" + m.name.lower()
-            if any(("/" + n) in low or low.endswith("/" + n) for n in needles):
-                return name
-    return None
-
-
 _TXT_HEAD: Final = re.compile(rb"^[A-Za-z][^:\n{}\[\]\"]{0,60}:")
 
 
@@ -85,9 +53,9 @@ def plan(archive: Archive) -> Plan:
     members = archive.members
     if not members:
         raise reject("empty")
-    other = _other_platform(members)
+    other = unsupported.recognise(m.name for m in members)
     if other is not None:
-        raise reject("other_platform", platform=other)
+        raise reject("other_platform", platform=other.name, platform_id=other.platform)
     jsons = [m for m in members if m.suffix == ".json"]
     for wanted in JSON_NAMES:
         for m in jsons:

@@ -94,8 +94,13 @@ def run_import(
     progress: ProgressFn | None = None,
     cancel: threading.Event | None = None,
     isolate: bool = True,
+    stored: Callable[[int], None] | None = None,
 ) -> ImportResult:
-    """Import one export into an unlocked vault (docs/ARCHITECTURE.md "Importers")."""
+    """Import one export into an unlocked vault (docs/ARCHITECTURE.md "Importers").
+
+    ``stored``, if given, hears how many records have been handed to the vault so far: 0 once
+    the import row exists (storing begins), then after every batch.
+    """
     path = Path(path)
     report = progress or (lambda _f, _s: None)
     report(0.0, "")
@@ -121,6 +126,9 @@ def run_import(
             p.platform, p.format, schema, source_name, fingerprint, account
         )
         done: list[Any] = []
+        count_stored = stored or (lambda _n: None)
+        count_stored(0)
+        handed = [0]
 
         def records() -> Iterator[Record]:
             while True:
@@ -131,6 +139,8 @@ def run_import(
                 if kind == "records":
                     for row in msg[1]:
                         yield row_to_record(row)
+                    handed[0] += len(msg[1])
+                    count_stored(handed[0])
                 elif kind == "progress":
                     report(float(msg[1]), str(msg[2]))
                 elif kind == "done":

@@ -1,8 +1,11 @@
 """Guided audit state (tables ``audits`` / ``audit_answers``), Qt-free and resumable.
 
-One step per category (every category id except ``tiktok.unrecognized``): "Did you expect
-TikTok to have this?" (yes / no / unsure) plus notes; the share level itself is a choice
-(``choices.set_share``). ``position`` is the step to resume at.
+One step per category the export holds (``plan_steps``; every category id except
+``tiktok.unrecognized`` can be one, categories the export lacks are skipped and listed once):
+"Did you expect TikTok to have this?" (yes / no / unsure) plus notes; the share level itself
+is a choice (``choices.set_share``). Then one step per purpose TikTok's policy links to those
+categories: "May TikTok use your data for ...?" (``choices.set_purpose_answer``).
+``position`` is the step to resume at.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ from typing import TYPE_CHECKING, Any, Final
 from plainview.errors import UsageError
 from plainview.model import TIKTOK_CATEGORIES, UNRECOGNIZED
 from plainview.sharing.choices import Answer, check_answer, check_category, now_utc
+from plainview.sharing.purposes import purpose_titles, purposes_of
 from plainview.sharing.store import reading
 
 if TYPE_CHECKING:
@@ -20,6 +24,48 @@ if TYPE_CHECKING:
 
 STEPS: Final[tuple[str, ...]] = tuple(c for c in TIKTOK_CATEGORIES if c != UNRECOGNIZED)
 MAX_NOTES: Final = 10_000
+MAX_POSITION: Final = 1_000
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One step of the audit: ``kind`` ``category`` (subject = category id) or ``purpose``
+    (subject = purpose id; ``categories`` = the export's categories the policy links to it)."""
+
+    kind: str
+    subject: str
+    title: str = ""
+    categories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    steps: tuple[Step, ...]
+    skipped: tuple[str, ...]  # categories the export lacks, in contract order
+
+    @property
+    def category_steps(self) -> int:
+        return sum(1 for s in self.steps if s.kind == "category")
+
+
+def plan_steps(counts: dict[str, int], catalog: Any = None, policy: str = "eea") -> Plan:
+    """The audit's steps for an export with these per-category ``counts``.
+
+    Categories with records come first, in contract order; categories without any are
+    skipped (``Plan.skipped``). Then each purpose the catalog links to at least one of those
+    categories, in the catalog's order. Without a catalog there are no purpose steps.
+    """
+    present = [c for c in STEPS if counts.get(c, 0) > 0]
+    skipped = tuple(c for c in STEPS if counts.get(c, 0) <= 0)
+    steps = [Step("category", c) for c in present]
+    linked: dict[str, list[str]] = {}
+    for category in present:
+        for pid in purposes_of(catalog, category, policy):
+            linked.setdefault(pid, []).append(category)
+    for pid, title in purpose_titles(catalog).items():
+        if pid in linked:
+            steps.append(Step("purpose", pid, title, tuple(linked[pid])))
+    return Plan(tuple(steps), skipped)
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,16 +152,17 @@ def save_answer(
 
 
 def set_position(vault: Vault, audit_id: int, position: int) -> None:
-    position = max(0, min(position, len(STEPS)))
+    position = max(0, min(position, MAX_POSITION))
     with vault.transaction() as conn:
         conn.execute("UPDATE audits SET position = ? WHERE id = ?", (position, audit_id))
 
 
-def finish_audit(vault: Vault, audit_id: int) -> Audit:
+def finish_audit(vault: Vault, audit_id: int, steps: int | None = None) -> Audit:
+    """Mark the audit finished; ``position`` becomes the number of steps it had."""
     with vault.transaction() as conn:
         conn.execute(
             "UPDATE audits SET finished_at = ?, position = ? WHERE id = ?",
-            (now_utc(), len(STEPS), audit_id),
+            (now_utc(), len(STEPS) if steps is None else max(0, steps), audit_id),
         )
     return get_audit(vault, audit_id)
 

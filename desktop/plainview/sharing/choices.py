@@ -7,6 +7,7 @@ Choices live in their own table, so re-imports never touch them.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, Final, Literal
@@ -20,6 +21,11 @@ if TYPE_CHECKING:
 
 Answer = Literal["yes", "no", "unsure"]
 ANSWERS: Final[tuple[Answer, ...]] = ("yes", "no", "unsure")
+
+LedgerKind = Literal["share", "purpose", "export", "import"]
+#: What an ``export`` ledger line can record leaving the vault (its ``subject``).
+EXPORT_KINDS: Final[tuple[str, ...]] = ("share_package", "report", "letter", "statement", "export")
+MAX_EXPORT_TEXT: Final = 200
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,19 +49,23 @@ class PurposeAnswer:
 
 @dataclass(frozen=True, slots=True)
 class LedgerEntry:
-    """One appended change: ``kind`` is ``share`` (subject = category), ``purpose``, or
+    """One appended line: ``kind`` is ``share`` (subject = category), ``purpose`` (subject =
+    purpose id), ``export`` (subject = one of ``EXPORT_KINDS``; ``new`` = which file and
+    what it held; ``recipient`` and ``purpose`` as the user gave them, or ``None``) or
     ``import`` (subject = the import's number, old = its platform, new = ``forgotten``:
     vault/lifecycle.py)."""
 
     id: int
     at: str
-    kind: Literal["share", "purpose", "import"]
+    kind: LedgerKind
     subject: str
     old: str | None
     new: str
+    recipient: str | None = None
+    purpose: str | None = None
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out: dict[str, Any] = {
             "id": self.id,
             "at": self.at,
             "kind": self.kind,
@@ -63,6 +73,10 @@ class LedgerEntry:
             "old": self.old,
             "new": self.new,
         }
+        if self.kind == "export":
+            out["recipient"] = self.recipient
+            out["purpose"] = self.purpose
+        return out
 
 
 def now_utc() -> str:
@@ -175,17 +189,17 @@ def set_purpose_answer(vault: Vault, purpose: str, answer: str) -> PurposeAnswer
     return PurposeAnswer(purpose, new, at)
 
 
-def _kind(text: str) -> Literal["share", "purpose", "import"]:
-    if text == "purpose":
-        return "purpose"
-    return "import" if text == "import" else "share"
+def _kind(raw: str) -> LedgerKind:
+    if raw in ("purpose", "export", "import"):
+        return raw  # type: ignore[return-value]
+    return "share"
 
 
 def ledger(vault: Vault | Any) -> list[LedgerEntry]:
     """The whole consent ledger, oldest first."""
     with reading(vault) as conn:
         rows = conn.execute(
-            "SELECT id, at, kind, subject, old, new FROM ledger ORDER BY id"
+            "SELECT id, at, kind, subject, old, new, recipient, purpose FROM ledger ORDER BY id"
         ).fetchall()
     return [
         LedgerEntry(
@@ -195,6 +209,58 @@ def ledger(vault: Vault | Any) -> list[LedgerEntry]:
             str(r[3]),
             None if r[4] is None else str(r[4]),
             str(r[5]),
+            None if r[6] is None else str(r[6]),
+            None if r[7] is None else str(r[7]),
         )
         for r in rows
     ]
+
+
+def _optional(text: str | None) -> str | None:
+    cleaned = " ".join((text or "").split())[:MAX_EXPORT_TEXT]
+    return cleaned or None
+
+
+def record_export(
+    target: Any,
+    what: str,
+    detail: str,
+    *,
+    recipient: str | None = None,
+    purpose: str | None = None,
+) -> LedgerEntry:
+    """Append "this left the vault" to the ledger: ``what`` (one of ``EXPORT_KINDS``), the
+    time, ``detail`` (the file and what it held) and, when given, for whom and why.
+
+    ``target`` is the Vault (its own transaction) or an open connection inside the caller's
+    write transaction.
+    """
+    if what not in EXPORT_KINDS:
+        raise UsageError("unknown kind of export")
+    at = now_utc()
+    values = (at, what, detail[:1000] or what, _optional(recipient), _optional(purpose))
+    sql = (
+        "INSERT INTO ledger (at, kind, subject, old, new, recipient, purpose) "
+        "VALUES (?, 'export', ?, NULL, ?, ?, ?)"
+    )
+    if hasattr(target, "transaction") and not hasattr(target, "execute"):
+        with target.transaction() as conn:
+            entry_id = conn.execute(sql, values).lastrowid
+    else:
+        entry_id = target.execute(sql, values).lastrowid
+    _at, _what, new, to, why = values
+    return LedgerEntry(int(entry_id or 0), at, "export", what, None, new, to, why)
+
+
+def export_detail(file_name: str, levels: Mapping[str, str] | None = None) -> str:
+    """``detail`` for ``record_export``: the file name, then each category with its level."""
+    if not levels:
+        return file_name
+    return file_name + ": " + ", ".join(f"{c} ({lv})" for c, lv in levels.items())
+
+
+def shown_detail(src: Any, file_name: str) -> str:
+    """``detail`` for a report or letter: its file and the categories it may show (every one
+    not private)."""
+    levels = {c: ch.share for c, ch in get_choices(src).items() if ch.share != "private"}
+    return export_detail(file_name, levels)

@@ -233,8 +233,11 @@ def build_share_package(
     lang: str = "en",
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
+    recipient: str | None = None,
+    purpose: str | None = None,
 ) -> PackageResult:
-    """Write the share package to ``out`` atomically and return what it holds."""
+    """Write the share package to ``out`` atomically and return what it holds; the consent
+    ledger records that it left (with ``recipient`` and ``purpose`` when given)."""
     out = Path(out)
     if out.suffix.casefold() != ".zip":
         raise UsageError("the share package must be a .zip file", hint="use --out FILE.zip")
@@ -293,6 +296,13 @@ def build_share_package(
         raise
     finally:
         pseudonym.forget()
+    choices_mod.record_export(
+        vault,
+        "share_package",
+        choices_mod.export_detail(out.name, {i.category: i.share for i in plan.items}),
+        recipient=recipient,
+        purpose=purpose,
+    )
     if progress is not None:
         progress(1.0, "")
     return PackageResult(out, plan, actions)

@@ -264,6 +264,22 @@ class LedgerModel(QAbstractTableModel):
             return at
         return dates.format_datetime(when, dates.language_of(QLocale().name()), tz=UTC)
 
+    def export_text(self, what: str) -> str:
+        return {
+            "share_package": self.tr("Share package saved"),
+            "report": self.tr("Audit report saved"),
+            "letter": self.tr("Letter saved or copied"),
+            "statement": self.tr("Privacy statement saved or copied"),
+            "export": self.tr("Everything exported to a file"),
+        }.get(what, what)
+
+    def _export_cell(self, e: choices_mod.LedgerEntry, column: int) -> str:
+        if column == 1:
+            return f"{self.export_text(e.subject)}: {e.new}"
+        if column == 2:
+            return self.tr("To: %1").replace("%1", e.recipient) if e.recipient else ""
+        return self.tr("For: %1").replace("%1", e.purpose) if e.purpose else ""
+
     def _value(self, kind: str, value: str | None) -> str:
         if value is None:
             return self.tr("(not set)")
@@ -290,6 +306,8 @@ class LedgerModel(QAbstractTableModel):
             if index.column() == 2:
                 return self.tr("In the vault")
             return self.tr("Removed")
+        if e.kind == "export":
+            return self._export_cell(e, index.column())
         if index.column() == 1:
             if e.kind == "share":
                 return snap.titles.get(e.subject, e.subject)
@@ -584,8 +602,17 @@ class ChoicesPage(QWidget):
         self.report_saved.emit(str(result))
 
 
-def write_report(vault: Any, catalog: Any, lang: str, policy: str, out: Path) -> Path:
-    """Worker: build the report and write it as HTML or PDF (by the file's extension)."""
+def write_report(
+    vault: Any,
+    catalog: Any,
+    lang: str,
+    policy: str,
+    out: Path,
+    recipient: str | None = None,
+    purpose: str | None = None,
+) -> Path:
+    """Worker: build the report and write it as HTML or PDF (by the file's extension); the
+    consent ledger records that it left."""
     from plainview.errors import UsageError
     from plainview.sharing.report import audit_report_html
 
@@ -607,4 +634,11 @@ def write_report(vault: Any, catalog: Any, lang: str, policy: str, out: Path) ->
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, out)
+    choices_mod.record_export(
+        vault,
+        "report",
+        choices_mod.shown_detail(vault, out.name),
+        recipient=recipient,
+        purpose=purpose,
+    )
     return out

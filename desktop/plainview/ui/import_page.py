@@ -11,12 +11,13 @@ from __future__ import annotations
 import html
 import logging
 import threading
+import time
 from contextlib import ExitStack
 from importlib.resources import as_file
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -43,9 +44,47 @@ SAMPLE = ("sample", "tiktok-sample.zip")
 
 
 def _run_import(vault: Any, path: Path, progress: Any = None, cancel: Any = None) -> Any:
+    """Worker: the import, reporting ``(fraction, section, records stored or None)``.
+
+    The section is the last one named (progress events in between name none), and the count
+    is ``None`` while the export is still being checked, before anything is stored.
+    """
     from plainview.importers import run_import
 
-    return run_import(vault, path, progress=progress, cancel=cancel)
+    state: dict[str, Any] = {"fraction": 0.0, "section": "", "stored": None}
+
+    def send() -> None:
+        if progress is not None:
+            progress(state["fraction"], state["section"], state["stored"])
+
+    def on_progress(fraction: float, section: str) -> None:
+        state["fraction"] = fraction
+        if section:
+            state["section"] = section
+        send()
+
+    def on_stored(count: int) -> None:
+        if state["stored"] is None:
+            state["section"] = ""  # the checking pass named its sections; storing starts over
+        state["stored"] = count
+        send()
+
+    return run_import(vault, path, progress=on_progress, cancel=cancel, stored=on_stored)
+
+
+def time_left(elapsed: float, done: float) -> float | None:
+    """Seconds still to go when ``done`` (0..1) of the work took ``elapsed`` seconds; ``None``
+    while too little is known to guess (under 2 % done or under 2 seconds in)."""
+    if done < 0.02 or elapsed < 2.0:
+        return None
+    return max(0.0, elapsed * (1.0 - done) / done)
+
+
+def unsupported_platform(error: BaseException | None) -> str:
+    """The platform named by an "export from another platform" rejection, else ``""``."""
+    if getattr(error, "code", None) != "other_platform":
+        return ""
+    return str(getattr(error, "values", {}).get("platform", ""))
 
 
 class ImportPage(QWidget):
@@ -55,6 +94,10 @@ class ImportPage(QWidget):
     import_finished = Signal(object)
     import_started = Signal()
     sample_requested = Signal()
+    overview_requested = Signal()
+
+    #: Test seam: the clock the time-left estimate reads (seconds, monotonic).
+    clock: Any = staticmethod(time.monotonic)
 
     # -- test seams: tests replace these so no native dialog ever opens ----------------
     @staticmethod
@@ -77,8 +120,10 @@ class ImportPage(QWidget):
         self._is_sample = False
         self.last_result: Any = None
         self.last_error: BaseException | None = None
+        self._storing_since: tuple[float, float] | None = None  # (clock, fraction) at start
 
         scroll = QScrollArea(self)
+        self.scroll_area = scroll
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         body = QWidget(scroll)
@@ -118,6 +163,10 @@ class ImportPage(QWidget):
         self.progress_box.setFrameShape(QFrame.Shape.StyledPanel)
         self.section_label = QLabel(self.progress_box)
         self.section_label.setWordWrap(True)
+        self.stored_label = QLabel(self.progress_box)
+        self.stored_label.setWordWrap(True)
+        self.stored_label.setProperty("role", "hint")
+        self.stored_label.hide()
         self.progress = QProgressBar(self.progress_box)
         self.progress.setRange(0, 1000)
         self.progress.setTextVisible(False)
@@ -128,6 +177,7 @@ class ImportPage(QWidget):
         progress_row.addWidget(self.cancel_button)
         progress_layout = QVBoxLayout(self.progress_box)
         progress_layout.addWidget(self.section_label)
+        progress_layout.addWidget(self.stored_label)
         progress_layout.addLayout(progress_row)
 
         # outcome
@@ -142,6 +192,8 @@ class ImportPage(QWidget):
         self.outcome.setWordWrap(True)
         self.outcome.setTextFormat(Qt.TextFormat.RichText)
         self.outcome.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.overview_button = QPushButton(self.outcome_box)
+        self.overview_button.clicked.connect(self.overview_requested)
         self.details_button = QPushButton(self.outcome_box)
         self.details_button.setCheckable(True)
         self.details_button.toggled.connect(self._toggle_details)
@@ -153,7 +205,10 @@ class ImportPage(QWidget):
         self.reminder.setWordWrap(True)
         self.reminder.setProperty("role", "notice")
         outcome_layout = QVBoxLayout(self.outcome_box)
-        outcome_layout.addWidget(self.outcome_title)
+        title_row = QHBoxLayout()
+        title_row.addWidget(self.outcome_title, 1)
+        title_row.addWidget(self.overview_button, 0, Qt.AlignmentFlag.AlignTop)
+        outcome_layout.addLayout(title_row)
         outcome_layout.addWidget(self.outcome)
         outcome_layout.addWidget(self.reminder)
         details_row = QHBoxLayout()
@@ -233,6 +288,9 @@ class ImportPage(QWidget):
         self.sample_button.setToolTip(
             self.tr("Imports a small invented export so you can look around first.")
         )
+        self.overview_button.setText(self.tr("See what TikTok &has"))
+        self.overview_button.setAccessibleName(self.tr("See what TikTok has"))
+        self.overview_button.setToolTip(self.tr("Opens the overview of your data"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.cancel_button.setAccessibleName(self.tr("Cancel the import"))
         self.progress.setAccessibleName(self.tr("Import progress"))
@@ -288,6 +346,9 @@ class ImportPage(QWidget):
         self.outcome_box.hide()
         self.details_button.setChecked(False)
         self.progress.setValue(0)
+        self._storing_since = None
+        self.stored_label.clear()
+        self.stored_label.hide()
         self.section_label.setText(self.tr("Opening {name}…").format(name=self._source.name))
         self.progress_box.show()
         self._cancel = threading.Event()
@@ -311,13 +372,41 @@ class ImportPage(QWidget):
 
     # -- while importing ---------------------------------------------------------------
     def _progressed(self, *args: Any) -> None:
-        fraction = float(args[0]) if args else 0.0
+        fraction = max(0.0, min(1.0, float(args[0]) if args else 0.0))
         section = str(args[1]) if len(args) > 1 else ""
-        self.progress.setValue(int(max(0.0, min(1.0, fraction)) * 1000))
+        stored = args[2] if len(args) > 2 else None
+        self.progress.setValue(int(fraction * 1000))
         if self._cancel is not None and self._cancel.is_set():
             return
+        if stored is None:  # still checking the export: nothing stored yet
+            if section:
+                self.section_label.setText(self.tr("Reading: {section}").format(section=section))
+            return
+        now = float(self.clock())
+        if self._storing_since is None:
+            self._storing_since = (now, fraction)
         if section:
-            self.section_label.setText(self.tr("Reading: {section}").format(section=section))
+            self.section_label.setText(self.tr("Storing: {section}").format(section=section))
+        else:
+            self.section_label.setText(self.tr("Storing your records…"))
+        started, base = self._storing_since
+        done = (fraction - base) / (1.0 - base) if base < 1.0 else 1.0
+        left = time_left(now - started, done)
+        count = self.tr("{count} records stored so far").format(
+            count=self.locale().toString(int(stored))
+        )
+        self.stored_label.setText(f"{count} · {self._left_text(left)}")
+        self.stored_label.show()
+
+    def _left_text(self, seconds: float | None) -> str:
+        if seconds is None:
+            return self.tr("working out the time left…")
+        if seconds < 45:
+            return self.tr("less than a minute left")
+        minutes = max(1, round(seconds / 60))
+        return self.tr("about {minutes} min left").format(
+            minutes=self.locale().toString(int(minutes))
+        )
 
     def _done(self, result: Any, error: BaseException | None) -> None:
         self._task = None
@@ -339,8 +428,15 @@ class ImportPage(QWidget):
                 log.error("import failed with %s", type(error).__name__)
         self._update_enabled()
         self._show_outcome()
+        # the outcome is below the instructions: bring its first lines into view
+        QTimer.singleShot(0, self._scroll_to_outcome)
         if error is None:
             self.import_finished.emit(result)
+
+    def _scroll_to_outcome(self) -> None:
+        if self.outcome_box.isVisible():
+            bar = self.scroll_area.verticalScrollBar()
+            bar.setValue(min(bar.maximum(), self.outcome_box.y() - 12))
 
     # -- afterwards --------------------------------------------------------------------
     def _fail(self, message: str, hint: str, kind: str = "failed") -> None:
@@ -360,6 +456,7 @@ class ImportPage(QWidget):
         self.outcome_box.setVisible(bool(kind))
         self.reminder.setVisible(kind == "done" and not self._is_sample)
         self.details_button.setVisible(kind in ("rejected", "failed"))
+        self.overview_button.setVisible(kind == "done")
         if not kind:
             return
         if kind == "done":
@@ -379,9 +476,19 @@ class ImportPage(QWidget):
             self.outcome.setText("")
         else:
             error = self.last_error
-            message = error.message if isinstance(error, PlainviewError) else ""
-            hint = error.hint if isinstance(error, PlainviewError) else None
-            if kind == "rejected":
+            message, hint = "", None
+            if isinstance(error, PlainviewError):
+                from plainview.importers.messages import localize
+
+                message, hint = localize(error, self.ctx.lang)
+            platform = unsupported_platform(error)
+            if platform:
+                self.outcome_title.setText(
+                    self.tr("This is an export from {platform}, not from TikTok.").format(
+                        platform=platform
+                    )
+                )
+            elif kind == "rejected":
                 self.outcome_title.setText(self.tr("Plainview could not import this file."))
             else:
                 self.outcome_title.setText(self.tr("The import did not finish."))
@@ -417,33 +524,51 @@ class ImportPage(QWidget):
         loc = self.locale()
         records: dict[str, int] = dict(getattr(result, "records", {}) or {})
         added: dict[str, int] = dict(getattr(result, "added_by_category", {}) or {})
-        parts = [
-            html.escape(
-                self.tr("{added} new records, {dups} already in your vault.").format(
-                    added=loc.toString(int(getattr(result, "added", 0))),
-                    dups=loc.toString(int(getattr(result, "duplicates", 0))),
-                )
+        n_added = int(getattr(result, "added", 0))
+        n_dups = int(getattr(result, "duplicates", 0))
+        # what is new, said once: one sentence, then the categories with plain counts
+        if n_dups == 0:
+            headline = self.tr("{added} new records.").format(added=loc.toString(n_added))
+        elif n_added == 0:
+            headline = self.tr(
+                "Nothing new: all {dups} records were already in your vault."
+            ).format(dups=loc.toString(n_dups))
+        else:
+            headline = self.tr("{added} new records, {dups} already in your vault.").format(
+                added=loc.toString(n_added), dups=loc.toString(n_dups)
             )
-        ]
+        parts = [html.escape(headline)]
         rows = []
         for category, count in sorted(records.items(), key=lambda kv: -kv[1]):
             if count <= 0:
                 continue
-            new = int(added.get(category, count))
             rows.append(
                 "<li>"
                 + html.escape(
-                    self.tr("{title}: {count} ({new} new, {old} already there)").format(
-                        title=self._title(category),
-                        count=loc.toString(int(count)),
-                        new=loc.toString(new),
-                        old=loc.toString(max(0, int(count) - new)),
+                    self.tr("{title}: {count}").format(
+                        title=self._title(category), count=loc.toString(int(count))
                     )
                 )
                 + "</li>"
             )
         if rows:
+            parts.append(html.escape(self.tr("In this export:")))
             parts.append("<ul>" + "".join(rows) + "</ul>")
+        if n_added and n_dups:
+            new_parts = [
+                self.tr("{title} ({count})").format(
+                    title=self._title(c), count=loc.toString(int(n))
+                )
+                for c, n in sorted(added.items(), key=lambda kv: -kv[1])
+                if n > 0
+            ]
+            parts.append(
+                html.escape(
+                    self.tr("New since your last import: {list}.").format(
+                        list=self._sep().join(new_parts)
+                    )
+                )
+            )
         sections = getattr(result, "sections", {}) or {}
 
         by_status = self._section_categories(result)

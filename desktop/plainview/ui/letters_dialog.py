@@ -389,8 +389,19 @@ class LettersDialog(QDialog):
             QGuiApplication.clipboard().setText(self.current_text())
         else:
             copy_secret(self.current_text())
+        self._record_export(self.tr("copied to the clipboard"))
         self.status.setText(self.tr("Copied."))
         self.copied.emit()
+
+    def _record_export(self, where: str) -> None:
+        """The consent ledger keeps that this letter or statement left Plainview."""
+        from plainview.sharing import choices as choices_mod
+
+        key = self.current_key() or STATEMENT
+        what = "statement" if key == STATEMENT else "letter"
+        if self.ctx.is_unlocked:
+            detail = choices_mod.shown_detail(self.ctx.vault, f"{key}: {where}")
+            choices_mod.record_export(self.ctx.vault, what, detail)
 
     def _ask_path(self, suggested: str) -> str:
         if LettersDialog.ask_save_path is not None:
@@ -415,5 +426,6 @@ class LettersDialog(QDialog):
         except OSError:
             self.status.setText(self.tr("The file could not be saved. Choose another folder."))
             return
+        self._record_export(Path(path).name)
         self.status.setText(self.tr("Saved."))
         self.saved.emit(path)

@@ -294,8 +294,23 @@ class MainWindow(QMainWindow):
             except (RuntimeError, TypeError):
                 log.debug("the import page's sample button was not connected")
             imp.sample_requested.connect(self._sample_button)
+        if hasattr(imp, "overview_requested"):
+            imp.overview_requested.connect(lambda: self.sidebar.select(OVERVIEW))
         if hasattr(audit, "finished_audit"):
             audit.finished_audit.connect(lambda: self.sidebar.select(CHOICES))
+        if hasattr(audit, "audit_mode_changed"):
+            audit.audit_mode_changed.connect(self.set_audit_mode)
+
+    @Slot(bool)
+    def set_audit_mode(self, active: bool) -> None:
+        """During a guided audit only the audit and Lock are in reach: the sidebar, search,
+        Import, Settings and the section shortcuts wait until it is paused or done."""
+        for widget in (self.sidebar_panel, self.search_field, self.import_button):
+            widget.setEnabled(not active)
+        self.settings_button.setEnabled(not active)
+        for name, sc in self.shortcuts.items():
+            if name != "lock":
+                sc.setEnabled(not active)
 
     def _build_shortcuts(self) -> None:
         def shortcut(seq: QKeySequence | QKeySequence.StandardKey | str, slot: Any) -> QShortcut:

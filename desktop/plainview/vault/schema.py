@@ -139,6 +139,16 @@ MIGRATIONS: Final[tuple[tuple[int, str], ...]] = (
         ) WITHOUT ROWID;
         """,
     ),
+    (
+        1004,
+        """
+        -- Every export of data (share package, report, letter, export file) is a ledger line
+        -- of kind 'export': subject says what, new which file and what it held. Who it was
+        -- for and why are optional.
+        ALTER TABLE ledger ADD COLUMN recipient TEXT;
+        ALTER TABLE ledger ADD COLUMN purpose TEXT;
+        """,
+    ),
 )
 
 LATEST_VERSION: Final = MIGRATIONS[-1][0]
