@@ -266,7 +266,7 @@ def available_languages() -> tuple[str, ...]:
         name = node.name
         if name.startswith("tiktok.") and name.endswith(".toml"):
             lang = name[len("tiktok.") : -len(".toml")]
-            if lang != BASE_LANG:
+            if lang not in (BASE_LANG, "facts"):  # tiktok.facts.toml holds the fact ids
                 langs.append(lang)
     return tuple(langs)
 

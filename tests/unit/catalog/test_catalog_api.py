@@ -27,6 +27,7 @@ def en() -> Catalog:
 def test_languages(en: Catalog) -> None:
     assert en.languages[0] == "en"
     assert "zh_CN" in en.languages
+    assert "facts" not in en.languages  # tiktok.facts.toml is not a language
 
 
 @pytest.mark.parametrize(
