@@ -595,6 +595,8 @@ class Catalog:
                     text, facts, self._region(policy, regions), self.borrowed_label(policy, regions)
                 )
             )
+        # The user's own region's statements first, then each other region's under its label.
+        out.sort(key=lambda st: (st.label is not None, st.label or ""))
         return tuple(out)
 
     def _join(self, items: tuple[Statement, ...]) -> str:

@@ -119,7 +119,16 @@ def render(
         where = f"{p.source.title}{lab['comma']}{lab['section']} “{p.section}”"
         out.append(f"    {lab['source']}{c}{where} — {p.source.url}")
     for key in ("shared_with", "retention", "control"):
-        out += ["", lab[key], _wrap(expl.marked(key))]
+        out += ["", lab[key]]
+        items = expl.items(key)
+        if not items:
+            out.append(_wrap(expl.marked(key)))
+        previous: str | None = None
+        for item in items:  # one paragraph per statement; a label once before its run
+            if item.label and item.label != previous:
+                out.append(_wrap(item.label))
+            previous = item.label
+            out.append(_wrap(expl.marked(key, item.text), "    ", "  - "))
     if expl.control_sources:
         out.append(f"  {lab['sources']}{c.rstrip()}")
         out += [f"    {s.title} — {s.url}" for s in expl.control_sources]
