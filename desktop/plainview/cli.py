@@ -82,6 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
     s = sub.add_parser("explain", help="plain-language explanation plus facts from your data")
     s.add_argument("category", metavar="CATEGORY")
     s.add_argument("--lang", metavar="L", default=None)
+    s.add_argument("--policy", choices=["eea", "us", "row"], default=None)
+    s.add_argument("--json", action="store_true")
     s = sub.add_parser("search", help="full-text search over everything imported")
     s.add_argument("query", metavar="QUERY")
     s.add_argument("--json", action="store_true")

@@ -257,12 +257,16 @@
         <translation>译文：{text}</translation>
     </message>
     <message>
-        <source>Linking this data to this purpose is Plainview&apos;s reading.</source>
-        <translation>把这类数据与此目的联系起来，是 Plainview 的解读。</translation>
+        <source>Reading: ours. Linking this data to this purpose is Plainview&apos;s reading, not TikTok&apos;s words.</source>
+        <translation>解读：我们的。把这类数据与这一用途联系起来是 Plainview 的解读，不是 TikTok 的原话。</translation>
     </message>
     <message>
         <source>Source</source>
         <translation>来源</translation>
+    </message>
+    <message>
+        <source>Policy entry: “{entry}”</source>
+        <translation>政策条目：“{entry}”</translation>
     </message>
     <message>
         <source>Sources:</source>

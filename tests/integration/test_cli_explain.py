@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -74,7 +75,7 @@ def test_explain_each_fixture(tmp_path: Path, generation: str, fmt: str, lang: s
     ):
         assert f"\n{heading}\n" in out
     assert "Sensitivity: high" in out
-    assert "Legal basis: Under its EEA policy" in out  # policy EEA: account region FR or default
+    assert "Legal basis: In the EEA policy:" in out  # policy EEA: account region FR or default
     assert "https://www.tiktok.com/legal/page/eea/privacy-policy/en" in out
     assert f"You logged in {logins} times from " in out
     if generation == "v3" and fmt == "json":
@@ -141,3 +142,71 @@ def test_usage_errors_come_before_the_passphrase(tmp_path: Path) -> None:
     res = run(folder, "tiktok.likes", passphrase="wrong passphrase")
     assert res.returncode == 3
     assert res.stdout == ""
+
+
+def test_policy_option_and_json_shape(tmp_path: Path) -> None:
+    folder, vault = _vault(tmp_path)
+    when = datetime(2024, 5, 1, tzinfo=UTC)
+    fill_vault(
+        vault,
+        [Record("tiktok.logins", when, {"Date": "2024-05-01 00:00:00", "IP": "10.0.0.1"}, "x:L")],
+        [("Your Activity/Login History", "tiktok.logins", "imported", 1)],
+    )
+    vault.set_setting("policy", "row")
+    vault.lock()
+
+    res = run(folder, "tiktok.direct_messages", "--policy", "us", "--json")
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    for key in (
+        "category",
+        "title",
+        "policy",
+        "what",
+        "why",
+        "shared_with",
+        "retention",
+        "control",
+        "sensitivity",
+        "facts",
+    ):
+        assert key in data, key
+    assert data["category"] == "tiktok.direct_messages"
+    assert data["policy"]["region"] == "us"  # --policy beats the saved "row"
+    assert data["policy"]["name"] == "TikTok U.S. Privacy Policy"
+    assert data["policy"]["date"] == "15 July 2026"
+    assert data["policy"]["chosen_by"] == "option"
+    assert data["sensitivity"] == "high"
+    assert isinstance(data["facts"], list) and data["facts"]
+    for p in data["why"]:
+        assert set(p) >= {"purpose", "text", "quote", "source", "legal_basis", "reading"}
+        assert set(p["source"]) >= {"title", "url", "region"}
+        assert p["reading"] in ("stated", "ours")
+        assert p["legal_basis"] is None  # legal bases are the EEA policy's
+        assert p["fact_ids"]
+    own = [p for p in data["why"] if p["source"]["region"] == "us"]
+    borrowed = [p for p in data["why"] if p["source"]["region"] == "eea"]
+    assert own and all(p["label"] is None for p in own)
+    label = (
+        "The U.S. policy says nothing specific here. The text that follows is from the EEA policy."
+    )
+    assert borrowed and all(p["label"] == label for p in borrowed)
+    assert "The U.S. policy says nothing specific here." in data["shared_with"]
+
+    res = run(folder, "tiktok.direct_messages")  # the saved choice again, as text
+    assert res.returncode == 0, res.stderr
+    assert "Policy used: TikTok Privacy Policy for other regions" in res.stdout
+    assert "(chosen in Plainview's settings)" in res.stdout
+    assert "The policy for other regions says nothing specific here." in res.stdout
+
+    res = run(folder, "tiktok.watch_history", "--policy", "eea")
+    assert res.returncode == 0, res.stderr
+    assert "(chosen with --policy for this command)" in res.stdout
+    assert "Legal basis: In the EEA policy:" in res.stdout
+    assert "Policy entry: “Contractual Necessity › Personalise features and content”" in res.stdout
+    assert "Reading: ours." in res.stdout
+    assert "says nothing specific here" not in res.stdout
+
+    res = run(folder, "tiktok.likes", "--policy", "mars", passphrase=None)
+    assert res.returncode == 2
+    assert "invalid choice: 'mars'" in res.stderr

@@ -5,7 +5,11 @@ translation falls back to English and is listed in ``Explanation.fallback_fields
 and CLI show ``Catalog.fallback_marker`` next to it).
 
 Every statement about TikTok comes from the project's fact base (see
-``resources/catalog/README.md``); a test checks quotes and source addresses against it.
+``resources/catalog/README.md``). Each purpose and each shared-with, retention and control
+statement names the facts it rests on (ids in ``tiktok.facts.toml``); each fact says which
+policy region it comes from. A user is shown their own region's text; where their policy is
+silent on a point, another region's text is shown with a label that says so
+(``Purpose.borrowed_label``, ``Statement.label``). ``plainview.catalog.trace`` checks it all.
 """
 
 from __future__ import annotations
@@ -17,8 +21,10 @@ from typing import Any, Final, Literal
 
 from plainview.catalog.schema import (
     POLICIES,
+    STATEMENT_FIELDS,
     missing_texts,
     validate_base,
+    validate_facts,
     validate_translation,
 )
 from plainview.errors import InstallationBroken, UsageError
@@ -33,6 +39,8 @@ __all__ = [
     "Purpose",
     "RegulatorFinding",
     "Source",
+    "Statement",
+    "join_texts",
     "load_catalog",
     "normalize_lang",
     "policy_for_region",
@@ -103,6 +111,7 @@ class Source:
     url: str
     grade: str  # A archived policy text, P TikTok page, T translated help page, S secondary
     date: str
+    region: str | None = None  # "eea" | "us" | "row" for a region's policy, else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,6 +130,40 @@ class Purpose:
     quote_translation: str | None = None  # translation of the quote (marked as such)
     mapping_ours: bool = False  # the link from this data to the purpose is our reading
     entry_id: str = ""  # id of this catalog entry (unique across the catalog)
+    facts: tuple[str, ...] = ()  # ids of the facts (``tiktok.facts.toml``) it rests on
+    region: str | None = None  # the policy region its facts come from (None: not a policy)
+    borrowed_label: str | None = None  # "The U.S. policy says nothing specific here; ..."
+    basis_entry: str | None = None  # EEA only: the policy's own name of the basis entry
+
+    @property
+    def reading(self) -> str:
+        """``"ours"`` when linking this data to the purpose is Plainview's reading."""
+        return "ours" if self.mapping_ours else "stated"
+
+
+@dataclass(frozen=True, slots=True)
+class Statement:
+    """One sentence or a few of shared-with, retention or control text, with its facts."""
+
+    text: str
+    facts: tuple[str, ...]
+    region: str | None = None  # the policy region its facts come from (None: not a policy)
+    label: str | None = None  # set when the text is another region's: say so first
+
+    def shown(self) -> str:
+        return join_texts(self.label, self.text) if self.label else self.text
+
+
+def join_texts(*parts: str) -> str:
+    """Sentences one after another: a space between them, none after CJK text."""
+    out = ""
+    for part in parts:
+        if not part:
+            continue
+        if out and not ("\u2e80" <= out[-1] <= "\u9fff" or "\uff00" <= out[-1] <= "\uffef"):
+            out += " "
+        out += part
+    return out
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,6 +188,16 @@ class Explanation:
     lang: str = BASE_LANG
     notes: tuple[str, ...] = field(default=())
     paraphrase_marker: str = ""  # shown with every purpose whose ``paraphrase`` is True
+    shared_with_items: tuple[Statement, ...] = ()
+    retention_items: tuple[Statement, ...] = ()
+    control_items: tuple[Statement, ...] = ()
+
+    def items(self, name: str) -> tuple[Statement, ...]:
+        """The statements of ``shared_with``, ``retention`` or ``control``."""
+        if name not in STATEMENT_FIELDS:
+            raise KeyError(name)
+        items: tuple[Statement, ...] = getattr(self, f"{name}_items")
+        return items
 
     @property
     def sources(self) -> tuple[Source, ...]:
@@ -213,7 +266,7 @@ def available_languages() -> tuple[str, ...]:
         name = node.name
         if name.startswith("tiktok.") and name.endswith(".toml"):
             lang = name[len("tiktok.") : -len(".toml")]
-            if lang != BASE_LANG:
+            if lang not in (BASE_LANG, "facts"):  # tiktok.facts.toml holds the fact ids
                 langs.append(lang)
     return tuple(langs)
 
@@ -239,10 +292,22 @@ def load_catalog(lang: str = BASE_LANG) -> Catalog:
     return _load(lang)
 
 
+@lru_cache(maxsize=1)
+def _read_facts() -> dict[str, Any]:
+    try:
+        return tomllib.loads(read_text("catalog", "tiktok.facts.toml"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise InstallationBroken(
+            "the list of facts behind the explanations could not be read",
+            hint="reinstall Plainview",
+        ) from exc
+
+
 @lru_cache(maxsize=8)
 def _load(lang: str) -> Catalog:
     base = _read(BASE_LANG)
-    problems = validate_base(base, TIKTOK_CATEGORIES)
+    facts = _read_facts()
+    problems = validate_base(base, TIKTOK_CATEGORIES) + validate_facts(facts)
     tr: dict[str, Any] = {}
     if lang != BASE_LANG:
         tr = _read(lang)
@@ -252,16 +317,28 @@ def _load(lang: str) -> Catalog:
             "the explanation files are damaged: " + "; ".join(problems[:3]),
             hint="reinstall Plainview",
         )
-    return Catalog(lang, base, tr)
+    return Catalog(lang, base, tr, facts)
+
+
+# When a user's policy is silent on a purpose and several other regions speak, the text of
+# the first region in this order is shown (the EEA policy is the most detailed).
+BORROW_ORDER: Final = ("eea", "row", "us")
 
 
 class Catalog:
     """Explanations for every category, in one language."""
 
-    def __init__(self, lang: str, base: dict[str, Any], translation: dict[str, Any]) -> None:
+    def __init__(
+        self,
+        lang: str,
+        base: dict[str, Any],
+        translation: dict[str, Any],
+        facts: dict[str, Any] | None = None,
+    ) -> None:
         self.lang = lang
         self._base = base
         self._tr = translation
+        self._facts: dict[str, Any] = dict((facts if facts is not None else _read_facts())["facts"])
         self._missing = frozenset(missing_texts(translation, base)) if translation else frozenset()
         meta = translation.get("meta", {}) if translation else base["meta"]
         self.fallback_marker: str = str(meta.get("fallback_marker", ""))
@@ -363,7 +440,34 @@ class Catalog:
             base["url"],
             base["grade"],
             base["date"],
+            base.get("region"),
         )
+
+    def fact_region(self, fact_id: str) -> str:
+        """``"eea"``, ``"us"``, ``"row"`` or ``"any"``; an unknown id is ``"unknown"``."""
+        fact = self._facts.get(fact_id)
+        return str(fact["region"]) if isinstance(fact, dict) else "unknown"
+
+    def regions_of(self, fact_ids: list[str] | tuple[str, ...]) -> list[str]:
+        """The policy regions ``fact_ids`` come from, in ``BORROW_ORDER``."""
+        found = {self.fact_region(f) for f in fact_ids}
+        return [r for r in BORROW_ORDER if r in found]
+
+    @staticmethod
+    def _region(policy: str, regions: list[str]) -> str | None:
+        """The region a text is shown as: the user's own when its facts include it."""
+        if policy in regions:
+            return policy
+        return regions[0] if regions else None
+
+    def borrowed_label(self, policy: str, regions: list[str]) -> str | None:
+        """None when the text is ``policy``'s own (or no region's); else the label."""
+        if not regions or policy in regions:
+            return None
+        others = [self._text(("policies", r, "label")) for r in regions]
+        own = self._text(("policies", policy, "label"))
+        label = self.template("borrowed").format(own=own, other=others[0])
+        return label[:1].upper() + label[1:]
 
     def sources(self) -> list[Source]:
         return [self.source(sid) for sid in self._base["sources"]]
@@ -406,22 +510,26 @@ class Catalog:
 
         why = [
             self._purpose(category, entry, policy, fallbacks)
-            for entry in cat.get("why", [])
-            if policy in entry.get("policies", POLICIES)
+            for entry in self._entries_for(cat, policy)
         ]
+        statements = {
+            key: self._statements(category, key, policy, fallbacks) for key in STATEMENT_FIELDS
+        }
         pol = self.policy(policy)
         notes: list[str] = []
-        main_policies = {self._base["policies"][k]["source"] for k in POLICIES}
-        if any(p.source.id in main_policies and p.source.id != pol.source.id for p in why):
+        borrowed = any(p.borrowed_label for p in why) or any(
+            s.label for items in statements.values() for s in items
+        )
+        if borrowed:
             notes.append(self.template("other_policy"))
         return Explanation(
             category=category,
             title=text("title"),
             what=variant("what"),
             why=why,
-            shared_with=variant("shared_with"),
-            retention=variant("retention"),
-            control=variant("control"),
+            shared_with=self._join(statements["shared_with"]),
+            retention=self._join(statements["retention"]),
+            control=self._join(statements["control"]),
             sensitivity=cat["sensitivity"],
             sensitivity_reason=text("sensitivity_reason"),
             fallback_fields=fallbacks,
@@ -435,7 +543,70 @@ class Catalog:
             lang=self.lang,
             notes=tuple(notes),
             paraphrase_marker=self.template("paraphrase"),
+            shared_with_items=statements["shared_with"],
+            retention_items=statements["retention"],
+            control_items=statements["control"],
         )
+
+    def _entries_for(self, cat: dict[str, Any], policy: str) -> list[dict[str, Any]]:
+        """The purposes shown under ``policy``: its own region's, and others' only where it
+        says nothing about that purpose (from one other region, in ``BORROW_ORDER``)."""
+        entries = [e for e in cat.get("why", []) if policy in e.get("policies", POLICIES)]
+
+        def regions(e: dict[str, Any]) -> list[str]:
+            return self.regions_of(e.get("facts", []))
+
+        def own(e: dict[str, Any]) -> bool:
+            r = regions(e)
+            return not r or policy in r
+
+        covered = {e["purpose"] for e in entries if own(e)}
+        lender: dict[str, str] = {}
+        for e in entries:
+            if not own(e) and e["purpose"] not in covered:
+                first = regions(e)[0]
+                best = lender.get(e["purpose"], first)
+                lender[e["purpose"]] = min(best, first, key=BORROW_ORDER.index)
+        return [
+            e
+            for e in entries
+            if own(e) or (e["purpose"] not in covered and regions(e)[0] == lender[e["purpose"]])
+        ]
+
+    def _statements(
+        self, category: str, key: str, policy: str, fallbacks: set[str]
+    ) -> tuple[Statement, ...]:
+        base_items = self._base["categories"][category][key]
+        tr_items = self._tr.get("categories", {}).get(category, {}).get(key) if self._tr else None
+        out: list[Statement] = []
+        for i, item in enumerate(base_items):
+            if policy not in item.get("policies", POLICIES):
+                continue
+            text = str(item["text"])
+            if self._tr:
+                if isinstance(tr_items, list) and i < len(tr_items) and tr_items[i]:
+                    text = str(tr_items[i])
+                else:
+                    fallbacks.add(key)
+            facts = tuple(item["facts"])
+            regions = self.regions_of(facts)
+            out.append(
+                Statement(
+                    text, facts, self._region(policy, regions), self.borrowed_label(policy, regions)
+                )
+            )
+        # The user's own region's statements first, then each other region's under its label.
+        out.sort(key=lambda st: (st.label is not None, st.label or ""))
+        return tuple(out)
+
+    def _join(self, items: tuple[Statement, ...]) -> str:
+        """The statements as one text; a run of statements with the same label shows it once."""
+        parts: list[str] = []
+        previous: str | None = None
+        for s in items:
+            parts.append(s.text if s.label is None or s.label == previous else s.shown())
+            previous = s.label
+        return join_texts(*parts)
 
     def _purpose(
         self, category: str, entry: dict[str, Any], policy: str, fallbacks: set[str]
@@ -453,13 +624,24 @@ class Catalog:
         if self._tr and quote and not quote_tr:
             fallbacks.add("why")
         legal_basis = None
+        basis_entry = None
         if policy == "eea" and "basis" in entry:
             legal_basis = self.template("legal_basis").format(
-                basis=self._text(("bases", entry["basis"])), entry=entry["basis_entry"]
+                basis=self._text(("bases", entry["basis"]))
             )
+            if "under_18" in entry:
+                legal_basis = join_texts(
+                    legal_basis,
+                    self.template("under_18").format(
+                        basis=self._text(("bases", entry["under_18"]))
+                    ),
+                )
             if entry.get("mapping_ours", False):
-                legal_basis += " " + self.template("our_reading")
+                legal_basis = join_texts(legal_basis, self.template("our_reading"))
+            basis_entry = str(entry["basis_entry"])
         source = self.source(entry["source"])
+        facts = tuple(entry.get("facts", []))
+        regions = self.regions_of(facts)
         return Purpose(
             id=entry["purpose"],
             text=text,
@@ -473,4 +655,8 @@ class Catalog:
             quote_translation=quote_tr,
             mapping_ours=bool(entry.get("mapping_ours", False)),
             entry_id=eid,
+            facts=facts,
+            region=self._region(policy, regions),
+            borrowed_label=self.borrowed_label(policy, regions),
+            basis_entry=basis_entry,
         )

@@ -6,6 +6,10 @@ Two kinds of file live in ``resources/catalog/``:
   ids, legal bases, sensitivity) and the English texts;
 * a **translation** file ``tiktok.<lang>.toml`` holds only texts, keyed by the same ids.
 
+A third file, ``tiktok.facts.toml``, gives every fact of the fact base that the catalog rests on
+an id (``validate_facts``); each purpose and each shared-with, retention and control statement
+names the ids it rests on (``plainview.catalog.trace`` checks them).
+
 ``validate_base`` / ``validate_translation`` return every problem found (an empty list means
 the file is valid). A translation that leaves a text out is reported by ``missing_texts``;
 the loader still works and falls back to English for that text, visibly marked.
@@ -27,6 +31,10 @@ BASES: Final[tuple[str, ...]] = (
     "vital_interests",
 )
 
+# Where a fact comes from: one of the three policy regions, or "any" (a TikTok page that is
+# not one region's privacy policy: Help Center, Cookies Policy, blog posts).
+FACT_REGIONS: Final[tuple[str, ...]] = (*POLICIES, "any")
+
 # key -> (type, required). Types: "str", "bool", "list[str]".
 _Spec = dict[str, tuple[str, bool]]
 
@@ -42,15 +50,23 @@ TEMPLATES: Final[_Spec] = {
     "no_purpose": ("str", True),
     "other_policy": ("str", True),
     "regulator_note": ("str", True),
+    "borrowed": ("str", True),
+    "under_18": ("str", True),
 }
-POLICY_BASE: Final[_Spec] = {"source": ("str", True), "name": ("str", True), "date": ("str", True)}
-POLICY_TR: Final[_Spec] = {"name": ("str", True), "date": ("str", True)}
+POLICY_BASE: Final[_Spec] = {
+    "source": ("str", True),
+    "name": ("str", True),
+    "date": ("str", True),
+    "label": ("str", True),
+}
+POLICY_TR: Final[_Spec] = {"name": ("str", True), "date": ("str", True), "label": ("str", True)}
 PURPOSE: Final[_Spec] = {"title": ("str", True)}
 SOURCE_BASE: Final[_Spec] = {
     "title": ("str", True),
     "url": ("str", True),
     "grade": ("str", True),
     "date": ("str", True),
+    "region": ("str", False),
 }
 SOURCE_TR: Final[_Spec] = {"title": ("str", True)}
 
@@ -59,13 +75,19 @@ CATEGORY_TEXTS: Final[tuple[str, ...]] = (
     "title",
     "summary",
     "what",
-    "shared_with",
-    "retention",
-    "control",
     "sensitivity_reason",
 )
 OPTIONAL_TEXTS: Final[tuple[str, ...]] = ("why_note",)
-VARIANT_TEXTS: Final[tuple[str, ...]] = ("what", "shared_with", "retention", "control")
+VARIANT_TEXTS: Final[tuple[str, ...]] = ("what",)
+# Fields made of statements: in the base file a list of tables (text, facts, policies); in a
+# translation a list of texts, one per base statement, in the same order.
+STATEMENT_FIELDS: Final[tuple[str, ...]] = ("shared_with", "retention", "control")
+STATEMENT: Final[_Spec] = {
+    "text": ("str", True),
+    "facts": ("list[str]", True),
+    "policies": ("list[str]", False),
+}
+FACT: Final[_Spec] = {"section": ("str", True), "region": ("str", True), "text": ("str", True)}
 
 CATEGORY_BASE: Final[_Spec] = {
     **{k: ("str", True) for k in CATEGORY_TEXTS},
@@ -89,6 +111,8 @@ WHY_BASE: Final[_Spec] = {
     "basis_entry": ("str", False),
     "mapping_ours": ("bool", False),
     "policies": ("list[str]", False),
+    "facts": ("list[str]", True),
+    "under_18": ("str", False),
 }
 WHY_TR: Final[_Spec] = {"text": ("str", True), "quote_translation": ("str", False)}
 
@@ -185,6 +209,8 @@ def validate_base(data: Mapping[str, Any], category_ids: tuple[str, ...]) -> lis
                 problems.append(f"sources.{key}.grade: one of {GRADES}")
             if not str(table.get("url", "")).startswith("https://"):
                 problems.append(f"sources.{key}.url: must be an https address")
+            if "region" in table and table["region"] not in POLICIES:
+                problems.append(f"sources.{key}.region: one of {POLICIES}")
     categories = _tables(data.get("categories", {}), "categories", problems)
     for cid in category_ids:
         if cid not in categories:
@@ -199,8 +225,19 @@ def validate_base(data: Mapping[str, Any], category_ids: tuple[str, ...]) -> lis
             continue
         why = cat.get("why", [])
         variants = cat.get("variants", {})
-        plain = {k: v for k, v in cat.items() if k not in ("why", "variants")}
+        nested = ("why", "variants", *STATEMENT_FIELDS)
+        plain = {k: v for k, v in cat.items() if k not in nested}
         check_table(plain, CATEGORY_BASE, where, problems)
+        for key in STATEMENT_FIELDS:
+            items = cat.get(key)
+            if not isinstance(items, list) or not items:
+                problems.append(f"{where}.{key}: expected a list of statements")
+                continue
+            for i, item in enumerate(items):
+                if check_table(item, STATEMENT, f"{where}.{key}[{i}]", problems):
+                    for pol in item.get("policies", []):
+                        if pol not in POLICIES:
+                            problems.append(f"{where}.{key}[{i}].policies: unknown {pol!r}")
         if cat.get("sensitivity") not in SENSITIVITIES:
             problems.append(f"{where}.sensitivity: one of {SENSITIVITIES}")
         for src in cat.get("control_sources", []):
@@ -231,6 +268,10 @@ def validate_base(data: Mapping[str, Any], category_ids: tuple[str, ...]) -> lis
                 problems.append(f"{w}: 'basis' and 'basis_entry' go together")
             if "basis" in entry and entry["basis"] not in BASES:
                 problems.append(f"{w}.basis: one of {BASES}")
+            if "under_18" in entry and (
+                entry["under_18"] not in BASES or entry.get("basis") != "contract"
+            ):
+                problems.append(f"{w}.under_18: a basis, only beside basis = 'contract'")
             if "quote" in entry and len(str(entry["quote"]).split()) > MAX_QUOTE_WORDS:
                 problems.append(f"{w}.quote: must stay under 25 words")
             for pol in entry.get("policies", []):
@@ -266,9 +307,18 @@ def validate_translation(data: Mapping[str, Any], base: Mapping[str, Any]) -> li
         if not isinstance(cat, dict):
             problems.append(f"{where}: expected a table")
             continue
-        plain = {k: v for k, v in cat.items() if k not in ("why", "variants")}
+        nested = ("why", "variants", *STATEMENT_FIELDS)
+        plain = {k: v for k, v in cat.items() if k not in nested}
         check_table(plain, lax(CATEGORY_TR), where, problems)
         base_cat = base["categories"][cid]
+        for key in STATEMENT_FIELDS:
+            if key not in cat:
+                continue
+            texts = cat[key]
+            if not isinstance(texts, list) or not all(isinstance(t, str) for t in texts):
+                problems.append(f"{where}.{key}: expected a list of texts")
+            elif len(texts) != len(base_cat.get(key, [])):
+                problems.append(f"{where}.{key}: one text per base statement")
         for pol, var in _tables(cat.get("variants", {}), f"{where}.variants", problems).items():
             if pol not in base_cat.get("variants", {}):
                 problems.append(f"{where}.variants: {pol!r} is not in the base file")
@@ -303,7 +353,7 @@ def missing_texts(data: Mapping[str, Any], base: Mapping[str, Any]) -> list[str]
     for key in BASES:
         need(data.get("bases"), key, "bases")
     for section, keys in (
-        ("policies", ("name", "date")),
+        ("policies", ("name", "date", "label")),
         ("purposes", ("title",)),
         ("sources", ("title",)),
     ):
@@ -316,6 +366,12 @@ def missing_texts(data: Mapping[str, Any], base: Mapping[str, Any]) -> list[str]
         for key in CATEGORY_TEXTS + OPTIONAL_TEXTS:
             if key in bcat:
                 need(cat, key, where)
+        for key in STATEMENT_FIELDS:
+            texts = cat.get(key) if isinstance(cat, dict) else None
+            for i, _item in enumerate(bcat.get(key, [])):
+                ok = isinstance(texts, list) and i < len(texts) and bool(texts[i])
+                if not ok:
+                    missing.append(f"{where}.{key}[{i}]")
         for pol, bvar in bcat.get("variants", {}).items():
             for key in bvar:
                 need(cat.get("variants", {}).get(pol), key, f"{where}.variants.{pol}")
@@ -344,3 +400,19 @@ def _check_ids(
         if key not in base:
             problems.append(f"{where}: {key!r} is not in the base file")
         check_table(table, spec, f"{where}.{key}", problems)
+
+
+def validate_facts(data: Mapping[str, Any]) -> list[str]:
+    """Every problem in a facts file (``<platform>.facts.toml``): ``[facts.<id>]`` tables."""
+    problems: list[str] = []
+    for key in data:
+        if key not in ("meta", "facts"):
+            problems.append(f"unknown top-level table {key!r}")
+    facts = _tables(data.get("facts", {}), "facts", problems)
+    if not facts:
+        problems.append("facts: none given")
+    for fid, fact in facts.items():
+        ok = check_table(fact, FACT, f"facts.{fid}", problems)
+        if ok and fact.get("region") not in FACT_REGIONS:
+            problems.append(f"facts.{fid}.region: one of {FACT_REGIONS}")
+    return problems

@@ -1,8 +1,9 @@
-"""CLI: ``plainview explain CATEGORY [--lang L]``.
+"""CLI: ``plainview explain CATEGORY [--lang L] [--policy eea|us|row] [--json]``.
 
-Thin: the catalog's explanation (under the policy that applies to this user) plus the facts
-``plainview.insights`` computes from the vault. Labels come from
-``resources/catalog/explain.<lang>.toml``.
+Thin: the catalog's explanation (under the policy that applies to this user, or the one
+``--policy`` names for this call) plus the facts ``plainview.insights`` computes from the
+vault. Labels come from ``resources/catalog/explain.<lang>.toml``. ``--json`` prints
+``as_json`` (keys may be added, never renamed; docs in shared DESIGN.md).
 """
 
 from __future__ import annotations
@@ -32,6 +33,9 @@ LABEL_KEYS: Final = frozenset(
         "reason_account_region",
         "reason_setting",
         "reason_default",
+        "reason_option",
+        "reading_ours",
+        "basis_entry",
         "what",
         "why",
         "shared_with",
@@ -97,6 +101,8 @@ def render(
         out.append(_wrap(expl.marked("why_note")))
     for p in expl.why:
         out.append(f"  • {p.title}")
+        if p.borrowed_label:
+            out.append(_wrap(p.borrowed_label, "    "))
         out.append(_wrap(p.text, "    "))
         if p.paraphrase:
             out.append(f"    {expl.paraphrase_marker}")
@@ -106,16 +112,91 @@ def render(
                 out.append(_wrap(f"{lab['translation']}{c}{p.quote_translation}", "    "))
         if p.legal_basis:
             out.append(_wrap(f"{lab['legal_basis']}{c}{p.legal_basis}", "    "))
+            if p.basis_entry:
+                out.append(_wrap(f"{lab['basis_entry']}{c}“{p.basis_entry}”", "    "))
+        if p.reading == "ours":
+            out.append(_wrap(lab["reading_ours"], "    "))
         where = f"{p.source.title}{lab['comma']}{lab['section']} “{p.section}”"
         out.append(f"    {lab['source']}{c}{where} — {p.source.url}")
     for key in ("shared_with", "retention", "control"):
-        out += ["", lab[key], _wrap(expl.marked(key))]
+        out += ["", lab[key]]
+        items = expl.items(key)
+        if not items:
+            out.append(_wrap(expl.marked(key)))
+        previous: str | None = None
+        for item in items:  # one paragraph per statement; a label once before its run
+            if item.label and item.label != previous:
+                out.append(_wrap(item.label))
+            previous = item.label
+            out.append(_wrap(expl.marked(key, item.text), "    ", "  - "))
     if expl.control_sources:
         out.append(f"  {lab['sources']}{c.rstrip()}")
         out += [f"    {s.title} — {s.url}" for s in expl.control_sources]
     out += ["", lab["facts"]]
     out += [_wrap(f, "    ", "  - ") for f in facts]
     return "\n".join(out)
+
+
+def as_json(
+    expl: Explanation, policy_reason: str, facts: list[str], region: str | None = None
+) -> dict[str, Any]:
+    """The explanation as data: the shape ``plainview explain --json`` prints."""
+
+    def statements(name: str) -> list[dict[str, Any]]:
+        return [
+            {"text": s.text, "label": s.label, "region": s.region, "fact_ids": list(s.facts)}
+            for s in expl.items(name)
+        ]
+
+    return {
+        "category": expl.category,
+        "title": expl.title,
+        "policy": {
+            "region": expl.policy,
+            "name": expl.policy_name,
+            "date": expl.policy_date,
+            "chosen_by": policy_reason,
+            "account_region": region,
+        },
+        "what": expl.what,
+        "why": [
+            {
+                "purpose": p.id,
+                "title": p.title,
+                "text": p.text,
+                "quote": p.quote,
+                "quote_translation": p.quote_translation,
+                "source": {
+                    "title": p.source.title,
+                    "url": p.source.url,
+                    "region": p.source.region,
+                    "section": p.section,
+                    "grade": p.source.grade,
+                    "date": p.source.date,
+                },
+                "legal_basis": p.legal_basis,
+                "basis_entry": p.basis_entry,
+                "reading": p.reading,
+                "label": p.borrowed_label,
+                "region": p.region,
+                "fact_ids": list(p.facts),
+                "entry_id": p.entry_id,
+            }
+            for p in expl.why
+        ],
+        "why_note": expl.why_note or None,
+        "shared_with": expl.shared_with,
+        "retention": expl.retention,
+        "control": expl.control,
+        "control_sources": [{"title": s.title, "url": s.url} for s in expl.control_sources],
+        "statements": {k: statements(k) for k in ("shared_with", "retention", "control")},
+        "sensitivity": expl.sensitivity,
+        "sensitivity_reason": expl.sensitivity_reason,
+        "notes": list(expl.notes),
+        "lang": expl.lang,
+        "fallback_fields": sorted(expl.fallback_fields),
+        "facts": facts,
+    }
 
 
 def _lang(args: argparse.Namespace, ctx: Context) -> str | None:
@@ -146,6 +227,8 @@ def cmd_explain(args: argparse.Namespace, ctx: Context) -> int:
         catalog = load_catalog(lang)
         lab = labels(catalog.lang)
         policy, why = insights.policy_for_vault(vault)
+        if getattr(args, "policy", None):
+            policy, why = args.policy, "option"
         region = insights.account_region(vault)
         reason = lab[f"reason_{why}"].format(region=region or "")
         facts = [f.text for f in insights.facts_for(vault, category, catalog.lang)]
@@ -153,7 +236,11 @@ def cmd_explain(args: argparse.Namespace, ctx: Context) -> int:
             facts = [_no_data(vault, category, catalog.lang, lab)]
     finally:
         vault.lock()
-    ctx.print(render(catalog.explain(category, policy), lab, reason, facts))
+    expl = catalog.explain(category, policy)
+    if getattr(args, "json", False):
+        ctx.print_json(as_json(expl, why, facts, region))
+    else:
+        ctx.print(render(expl, lab, reason, facts))
     return 0
 
 

@@ -151,6 +151,9 @@ def _facts(vault: Any, category: str, lang: str) -> list[str]:
 def _purpose_items(explanation: Any) -> Iterable[str]:
     for p in getattr(explanation, "why", None) or []:
         text = esc(getattr(p, "text", "") or "")
+        label = getattr(p, "borrowed_label", None)  # another region's text: say so first
+        if label:
+            text = f"<i>{esc(label)}</i> {text}"
         source = getattr(p, "source", None)
         cite = ""
         if source is not None:

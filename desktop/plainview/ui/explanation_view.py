@@ -1,8 +1,12 @@
 """The left pane of a category: the catalog's plain-language explanation.
 
 What this is · Why TikTok says it collects it (each purpose with its source as a small link that
-opens the citation in the user's browser, on click only) · legal basis · who it is shared with ·
-how long it is kept · what you can do (step by step) · which policy is used.
+opens the citation in the user's browser, on click only) · legal basis and the policy's own entry
+name · "Reading: ours" where linking the data to the purpose is Plainview's reading · who it is
+shared with · how long it is kept · what you can do · which policy is used. Text taken from
+another region's policy, where the user's own says nothing, comes after its label ("The U.S.
+policy says nothing specific here. The text that follows is from the EEA policy."), the same
+as in ``plainview explain``.
 """
 
 from __future__ import annotations
@@ -226,10 +230,15 @@ class ExplanationView(QScrollArea):
         if note:
             why += self._paragraphs(note)
         self._set("why", why)
-        self._set("shared", self._paragraphs(self._marked(expl, "shared_with")))
-        self._set("retention", self._paragraphs(self._marked(expl, "retention")))
+        shared = self._statements(expl, "shared_with")
+        self._set("shared", shared or self._paragraphs(self._marked(expl, "shared_with")))
+        retention = self._statements(expl, "retention")
+        self._set("retention", retention or self._paragraphs(self._marked(expl, "retention")))
         steps = _steps(self._marked(expl, "control"))
-        if len(steps) > 1:
+        control = self._statements(expl, "control", listed=True)
+        if control:
+            self._set("control", control)
+        elif len(steps) > 1:
             items = "".join(f"<li>{html.escape(s)}</li>" for s in steps)
             self._set("control", f"<ol>{items}</ol>")
         else:
@@ -241,11 +250,14 @@ class ExplanationView(QScrollArea):
         when = _text(getattr(expl, "policy_date", ""))
         policy = self.tr("{name}, dated {date}").format(name=name, date=when) if when else name
         fallback = getattr(expl, "fallback_fields", None) or set()
+        policy = html.escape(policy)
+        for note in getattr(expl, "notes", ()) or ():
+            policy += "<br/>" + html.escape(_text(note))
         if fallback:
             policy += "<br/>" + html.escape(
                 self.tr("Some parts are not translated yet and are shown in English.")
             )
-        self._set("policy", policy if fallback else html.escape(policy))
+        self._set("policy", policy)
 
     @staticmethod
     def _marked(expl: Any, name: str) -> str:
@@ -253,6 +265,34 @@ class ExplanationView(QScrollArea):
         if callable(marked):
             return str(marked(name))
         return _text(getattr(expl, name, ""))
+
+    @staticmethod
+    def _statements(expl: Any, name: str, listed: bool = False) -> str:
+        """The statements of a field, each on its own; a label once before its run."""
+        items_of = getattr(expl, "items", None)
+        if not callable(items_of):
+            return ""
+        try:
+            items = list(items_of(name))
+        except KeyError:
+            return ""
+        marker = ""
+        if name in (getattr(expl, "fallback_fields", None) or set()):
+            marker = " " + _text(getattr(expl, "fallback_marker", ""))
+        parts: list[str] = []
+        previous: str | None = None
+        for item in items:
+            label = getattr(item, "label", None)
+            text = html.escape(_text(getattr(item, "text", "")) + marker)
+            if label and label != previous:
+                text = f"<i>{html.escape(_text(label))}</i><br/>{text}"
+            previous = label
+            parts.append(text)
+        if not parts:
+            return ""
+        if listed and len(parts) > 1:
+            return "<ul>" + "".join(f"<li>{p}</li>" for p in parts) + "</ul>"
+        return "".join(f"<p>{p}</p>" for p in parts)
 
     def _set(self, key: str, rich: str) -> None:
         self._sections[key][1].setText(rich)
@@ -271,6 +311,9 @@ class ExplanationView(QScrollArea):
         blocks: list[str] = []
         for purpose in purposes:
             text = html.escape(_text(getattr(purpose, "text", purpose)))
+            label = getattr(purpose, "borrowed_label", None)
+            if label:
+                text = f"<i>{html.escape(_text(label))}</i><br/>{text}"
             title = _text(getattr(purpose, "title", ""))
             block = f"<p><b>{html.escape(title)}</b><br/>{text}" if title else f"<p>{text}"
             quote = getattr(purpose, "quote", None)
@@ -287,7 +330,10 @@ class ExplanationView(QScrollArea):
                 block += (
                     "<br/><small>"
                     + html.escape(
-                        self.tr("Linking this data to this purpose is Plainview's reading.")
+                        self.tr(
+                            "Reading: ours. Linking this data to this purpose is Plainview's "
+                            "reading, not TikTok's words."
+                        )
                     )
                     + "</small>"
                 )
@@ -310,6 +356,10 @@ class ExplanationView(QScrollArea):
                 block += (
                     f"<br/><small>{html.escape(basis_word)} {html.escape(_text(basis))}</small>"
                 )
+                entry = getattr(purpose, "basis_entry", None)
+                if entry:
+                    entry_text = self.tr("Policy entry: “{entry}”").format(entry=_text(entry))
+                    block += f"<br/><small>{html.escape(entry_text)}</small>"
             blocks.append(block + "</p>")
         return "".join(blocks) or "—"
 

@@ -27,6 +27,7 @@ def en() -> Catalog:
 def test_languages(en: Catalog) -> None:
     assert en.languages[0] == "en"
     assert "zh_CN" in en.languages
+    assert "facts" not in en.languages  # tiktok.facts.toml is not a language
 
 
 @pytest.mark.parametrize(
@@ -85,7 +86,7 @@ def test_legal_basis_wording_and_mapping_marker(en: Catalog) -> None:
     assert "relies on" in feed.legal_basis and "our reading" in feed.legal_basis
     assert feed.mapping_ours
     # A basis the policy names for this data itself carries no "our reading".
-    card = next(p for p in en.explain("tiktok.autofill", "eea").why if p.id == "save_payment_card")
+    card = next(p for p in en.explain("tiktok.purchases", "eea").why if p.id == "save_payment_card")
     assert card.legal_basis is not None and "our reading" not in card.legal_basis
 
 
