@@ -117,3 +117,25 @@ def test_saving_the_code_leaves_no_temp_file_on_failure(tmp_path: Path) -> None:
         write_private(folder, b"CODE")
     assert list(tmp_path.iterdir()) == [folder]
     assert list(folder.iterdir()) == []
+
+
+def test_share_dialog_adds_zip_before_the_overwrite_check(
+    qtbot: Any, sharing_ctx: Any, tmp_path: Path
+) -> None:
+    from plainview.ui.share_preview_dialog import SharePreviewDialog
+
+    owner = SharePreviewDialog(sharing_ctx)
+    qtbot.addWidget(owner)
+    dialog = owner.save_dialog()
+    qtbot.addWidget(dialog)
+    assert dialog.defaultSuffix() == "zip"
+    assert dialog.acceptMode() == QFileDialog.AcceptMode.AcceptSave
+    assert not dialog.testOption(QFileDialog.Option.DontConfirmOverwrite)
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+    dialog.setDirectory(str(tmp_path))
+    dialog.selectFile("package")
+    dialog.open()
+    qtbot.waitExposed(dialog)
+    dialog.accept()
+    # the name Qt checks for overwriting (and returns) already ends in .zip
+    assert dialog.selectedFiles() == [str(tmp_path / "package.zip")]
