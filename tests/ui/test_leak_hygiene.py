@@ -139,3 +139,27 @@ def test_share_dialog_adds_zip_before_the_overwrite_check(
     dialog.accept()
     # the name Qt checks for overwriting (and returns) already ends in .zip
     assert dialog.selectedFiles() == [str(tmp_path / "package.zip")]
+
+
+def test_remember_on_this_device_says_what_it_costs_before_it_is_ticked(
+    qtbot: Any, memory_keyring: Any, shell_vault: Any, main_window: Any
+) -> None:
+    """Issue 16 item 4: a keyring with an empty password stores its items unencrypted."""
+    page = main_window.unlock_page
+    qtbot.waitUntil(lambda: page.remember_offered, timeout=15_000)
+    assert not page._remember.isChecked()
+    cost = page._remember_cost
+    assert cost.isVisible()
+    text = cost.text()
+    assert "unencrypted" in text and "automatic" in text and "home folder" in text
+    assert cost.accessibleName()
+
+
+def test_without_a_keyring_no_cost_note_is_shown(
+    qtbot: Any, shell_vault: Any, main_window: Any
+) -> None:
+    from plainview.ui import tasks
+
+    page = main_window.unlock_page
+    qtbot.waitUntil(lambda: tasks.active_tasks() == 0, timeout=15_000)
+    assert not page.remember_offered and not page._remember_cost.isVisible()
