@@ -26,6 +26,7 @@ import argparse
 import ast
 import os
 import random
+import signal
 import subprocess
 import sys
 import time
@@ -235,9 +236,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--module", action="append", choices=sorted(MODULES))
     ap.add_argument("--per-module", type=int, default=16)
     ap.add_argument("--seed", type=int, default=16)
-    ap.add_argument("--timeout", type=float, default=600)
+    ap.add_argument("--timeout", type=float, default=240, help="seconds; a hang counts as killed")
     ap.add_argument("--list", action="store_true", help="only list the sampled mutants")
     args = ap.parse_args(argv)
+    # SIGTERM must restore the mutated file too (the ``finally`` below): exit through Python.
+    signal.signal(signal.SIGTERM, lambda *_a: sys.exit(1))
     totals = [0, 0]
     report: list[str] = []
     for name in args.module or list(MODULES):
