@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 
-.PHONY: run test lint bench package screenshots i18n clean
+.PHONY: run test lint bench package screenshots i18n clean mutation
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,6 +27,10 @@ test: lint
 
 bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -s tests/bench -p no:cacheprovider --bench
+
+# Mutation sampling of the security-critical modules (tools/mutation.py); slow, not in CI.
+mutation: $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python tools/mutation.py $(MUTATION_ARGS)
 
 i18n: $(STAMP)
 	$(BIN)/python tools/i18n.py

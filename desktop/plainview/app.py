@@ -151,6 +151,9 @@ def run_gui(vault_dir: Path, debug: bool = False, *, choose: bool = False) -> in
     ctx = AppContext(resolve_language(prefs.language), vault_dir=start, prefs=prefs)
     translations = Translations(ctx, app)  # before any screen: it must retranslate first
     apply_theme(app, prefs.theme)
+    from plainview.ui import file_dialogs
+
+    file_dialogs.install(app)  # and AppContext.lock clears the history too
     window = MainWindow(ctx)
     window.show()
     if window.state == "locked":

@@ -11,9 +11,10 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+from html import escape as _escape
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt, QUrl
+from PySide6.QtCore import QByteArray, QMarginsF, QRectF, QSizeF, Qt, QUrl, QUuid
 from PySide6.QtGui import (
     QGuiApplication,
     QImage,
@@ -74,6 +75,62 @@ def build_document(html: str) -> QTextDocument:
     return doc
 
 
+# --- metadata: no local time, no Qt version, no random document id --------------------------
+
+_FIXED_ID = QUuid("{00000000-0000-4000-8000-000000000000}")
+_FIXED_DATE = b"19800101000000"
+
+
+def _fixed_metadata(writer: QPdfWriter, title: str) -> None:
+    """Our own XMP (title and tool only: Qt's names the Qt version, the local creation time
+    and random document and instance ids) and a fixed document id."""
+    writer.setDocumentId(_FIXED_ID)
+    safe = _escape(title)
+    xmp = (
+        '<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>'
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF '
+        'xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
+        '<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" '
+        'xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">'
+        f'<dc:title><rdf:Alt><rdf:li xml:lang="x-default">{safe}</rdf:li></rdf:Alt></dc:title>'
+        "<xmp:CreatorTool>Plainview</xmp:CreatorTool><pdf:Producer>Plainview</pdf:Producer>"
+        '</rdf:Description></rdf:RDF></x:xmpmeta><?xpacket end="w"?>'
+    )
+    writer.setDocumentXmpMetadata(QByteArray(xmp.encode("utf-8")))
+
+
+def _same_length(old: bytes, new: bytes) -> bytes:
+    return (new + b" " * len(old))[: len(old)]
+
+
+def _normalize_info(path: Path) -> None:
+    """The Info dictionary's creation and modification dates (local time) and producer (the
+    Qt version) have no API: overwrite them in place with values of the same length, so every
+    offset in the file's cross-reference table stays right."""
+    data = bytearray(path.read_bytes())
+
+    def date(m: re.Match[bytes]) -> bytes:
+        zone = m.group(2)
+        fixed_zone = b"Z" if zone == b"Z" else _same_length(zone, b"+00'00'")
+        return m.group(1) + _same_length(m.group(0)[len(m.group(1)) :], _FIXED_DATE + fixed_zone)
+
+    stamp = rb"(/(?:CreationDate|ModDate) \(D:)\d{14}(Z|[+-]\d{2}'\d{2}'?)"
+    text = re.sub(stamp, date, bytes(data))
+
+    def producer(m: re.Match[bytes]) -> bytes:
+        value = m.group(2)
+        if value.startswith(b"\xfe\xff"):  # UTF-16 with its byte order mark
+            n = (len(value) - 2) // 2
+            name = "Plainview".ljust(n)[:n].encode("utf-16-be")
+            return m.group(1) + _same_length(value, b"\xfe\xff" + name) + m.group(3)
+        return m.group(1) + _same_length(value, b"Plainview") + m.group(3)
+
+    text = re.sub(rb"(/Producer \()(.*?)(\)\s)", producer, text, flags=re.S)
+    if len(text) != len(data):  # never shift an offset
+        raise RuntimeError("PDF metadata normalisation changed the file length")
+    path.write_bytes(text)
+
+
 def html_to_pdf(html: str, out: Path | str, *, title: str = "Plainview report") -> None:
     """Render ``html`` to an A4 PDF at ``out`` (written atomically)."""
     out = Path(out)
@@ -84,6 +141,7 @@ def html_to_pdf(html: str, out: Path | str, *, title: str = "Plainview report") 
         writer = QPdfWriter(tmp_name)
         writer.setTitle(title)
         writer.setCreator("Plainview")
+        _fixed_metadata(writer, title)
         writer.setResolution(300)
         writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
         writer.setPageMargins(QMarginsF(15, 15, 15, 15), QPageLayout.Unit.Millimeter)
@@ -95,6 +153,7 @@ def html_to_pdf(html: str, out: Path | str, *, title: str = "Plainview report") 
         doc.setPageSize(QSizeF(paint.width() * dpi / 72.0, paint.height() * dpi / 72.0))
         doc.print_(writer)
         del writer  # flushes and closes the file
+        _normalize_info(Path(tmp_name))
         with open(tmp_name, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp_name, out)

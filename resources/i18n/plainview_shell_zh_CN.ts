@@ -949,6 +949,14 @@
         <translation>错误</translation>
     </message>
     <message>
+        <source>Anyone who can sign in to this computer as you can then open the vault. If your system keyring has no password of its own (common with automatic login), it keeps the key unencrypted, and a copy of your home folder opens the vault too.</source>
+        <translation>这样一来，任何能以你的身份登录这台电脑的人都能打开保险库。如果你的系统钥匙环没有自己的密码（使用自动登录时很常见），它会以未加密的形式保存这把钥匙，复制你的主文件夹也能打开保险库。</translation>
+    </message>
+    <message>
+        <source>What remembering costs</source>
+        <translation>记住后的代价</translation>
+    </message>
+    <message>
         <source>&amp;Forgot your passphrase?</source>
         <translation>忘记密码短语了？(&amp;F)</translation>
     </message>

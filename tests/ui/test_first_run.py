@@ -76,6 +76,7 @@ def test_full_first_run(qtbot, main_window, shell_ctx, tmp_path, monkeypatch):
     monkeypatch.setattr(FirstRunPage, "ask_save_path", classmethod(fake_ask))
     qtbot.mouseClick(page._save, Qt.MouseButton.LeftButton)
     assert asked == ["plainview-recovery-code.txt"]
+    qtbot.waitUntil(lambda: "code.txt" in page._saved_note.text(), timeout=5000)  # off-thread
     assert code in target.read_text(encoding="utf-8")
     assert target.stat().st_mode & 0o077 == 0  # readable by the user only
     assert "code.txt" in page._saved_note.text()

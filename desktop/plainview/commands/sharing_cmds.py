@@ -39,13 +39,17 @@ def _lang(vault: Any, ctx: Context) -> str:
 
 
 def _policy(vault: Any) -> str:
-    """The same policy ``explain`` uses: account region, else the vault setting, else EEA."""
+    """The policy the report names: the saved setting, else the one ``explain`` derives from
+    the account region, but only when the profile category is not private (else EEA), so a
+    report never reveals a private account region (``sharing.policy``)."""
+    from plainview.sharing.policy import outward_policy
+
     policy_for_vault = getattr(
         importlib.import_module("plainview.insights"), "policy_for_vault", None
     )
     if policy_for_vault is None:
-        return _setting(vault, "policy", "eea")
-    return str(policy_for_vault(vault)[0])
+        return outward_policy(vault, _setting(vault, "policy", "eea"))
+    return outward_policy(vault, str(policy_for_vault(vault)[0]))
 
 
 def _catalog(lang: str) -> Any:

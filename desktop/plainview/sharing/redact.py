@@ -223,7 +223,7 @@ VOCABULARY: Final = _words(
     shopping shops something sound sounds status story summary tako third party thing tiktok
     to transaction transactions txt usage user vouchers voucher wallet watch websites with
     video videos your you fans list keyword feed count total number field fields key switch
-    type time date value values deep nested wrapper
+    type time date value values deep nested wrapper tik tok
     """
 )
 

@@ -619,7 +619,11 @@ def write_report(
     suffix = out.suffix.casefold()
     if suffix not in (".html", ".pdf"):
         raise UsageError("Choose a file name ending in .pdf or .html.")
-    html = audit_report_html(store.worker_source(vault), catalog, lang, policy=policy)
+    from plainview.sharing.policy import outward_policy
+
+    src = store.worker_source(vault)
+    # never name a policy derived from a private profile's account region
+    html = audit_report_html(src, catalog, lang, policy=outward_policy(src, policy))
     if suffix == ".pdf":
         from plainview.pdf import html_to_pdf
 

@@ -69,6 +69,9 @@ class AppContext(QObject):
         vault, self._vault = self._vault, None
         if vault is not None:
             vault.lock()
+        from plainview.ui.file_dialogs import clear_file_dialog_history
+
+        clear_file_dialog_history()  # folder names in Qt's dialog history can name someone
         self.locked.emit()
 
     def catalog(self) -> Any:

@@ -4,7 +4,6 @@ the recovery code once with Copy and Save…, and ask the user to confirm they k
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from plainview.errors import PlainviewError
+from plainview.safe_write import write_private
 from plainview.ui import clipboard
 from plainview.ui.context import AppContext
 from plainview.ui.passphrase_widgets import (
@@ -346,16 +346,15 @@ class FirstRunPage(QWidget):
                 "",
             ]
         )
-        try:
-            # Only the user may read it (0600), as for any file holding a key.
-            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as f:
-                f.write(text)
-            os.chmod(path, 0o600)  # an existing file keeps its mode on O_TRUNC
-        except OSError:
+        # Like every output: temp file (0600), replace; a link or FIFO at the path is
+        # replaced, never followed or opened; off the GUI thread.
+        run_task(write_private, path, text.encode("utf-8"), on_done=self._saved)
+
+    def _saved(self, result: Any, error: BaseException | None) -> None:
+        if error is not None:
             self._saved_note.setText(self.tr("The file could not be saved. Try another folder."))
             return
-        self._saved_note.setText(self.tr("Saved to %1.").replace("%1", Path(path).name))
+        self._saved_note.setText(self.tr("Saved to %1.").replace("%1", Path(result).name))
 
     @Slot()
     def finish(self) -> None:

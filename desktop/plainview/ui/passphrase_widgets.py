@@ -19,7 +19,8 @@ _CONTEXT_WORDS = ["plainview", "tiktok", "vault", "passphrase", "password"]
 
 def recovery_code_label(parent: QWidget) -> QLabel:
     """The label a recovery code is shown in (first run, re-encrypt): large fixed-width type,
-    centred, selectable, styled by the ``code`` role in the style sheet."""
+    centred, styled by the ``code`` role in the style sheet. Not selectable: Ctrl+C would
+    bypass the Copy button's secret-marked clipboard that is cleared after a minute."""
     label = QLabel(parent)
     label.setProperty("role", "code")
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
@@ -28,7 +29,7 @@ def recovery_code_label(parent: QWidget) -> QLabel:
     label.setFont(font)
     label.setAlignment(Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
     return label
 
 

@@ -359,15 +359,25 @@ class SharePreviewDialog(QDialog):
     def _ask_path(self) -> str:
         if SharePreviewDialog.ask_save_path is not None:
             return str(SharePreviewDialog.ask_save_path(self))
-        path, _ = QFileDialog.getSaveFileName(
+        dialog = self.save_dialog()
+        if dialog.exec() != QFileDialog.DialogCode.Accepted:
+            return ""
+        files = dialog.selectedFiles()
+        return files[0] if files else ""
+
+    def save_dialog(self) -> QFileDialog:
+        """The save dialog: its default suffix adds ``.zip`` *before* Qt's overwrite check
+        (appending it afterwards silently replaced an existing file)."""
+        dialog = QFileDialog(
             self,
             self.tr("Save share package"),
             str(Path.home() / "plainview-share.zip"),
             self.tr("Zip archive (*.zip)"),
         )
-        if path and not path.casefold().endswith(".zip"):
-            path += ".zip"
-        return path
+        dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+        dialog.setFileMode(QFileDialog.FileMode.AnyFile)
+        dialog.setDefaultSuffix("zip")
+        return dialog
 
     def save(self) -> None:
         if self.plan is None:

@@ -119,6 +119,11 @@ class UnlockPage(QWidget):
         self._passphrase = PassphraseField(page)
         self._remember = QCheckBox(page)
         self._remember.hide()
+        # What remembering costs, in plain words, shown with the box (before it is ticked).
+        self._remember_cost = QLabel(page)
+        self._remember_cost.setProperty("role", "hint")
+        self._remember_cost.setWordWrap(True)
+        self._remember_cost.hide()
         self._remembered = False  # the state the box was last loaded with
         self._message = ErrorMessage(page)
         self._busy = QProgressBar(page)
@@ -148,6 +153,7 @@ class UnlockPage(QWidget):
         layout.addSpacing(8)
         layout.addWidget(self._passphrase)
         layout.addWidget(self._remember)
+        layout.addWidget(self._remember_cost)
         layout.addWidget(self._busy)
         layout.addWidget(self._message)
         layout.addLayout(buttons)
@@ -244,6 +250,15 @@ class UnlockPage(QWidget):
         )
         for box in (self._message, self._r_message):
             box.set_prefix(self.tr("Error"))
+        self._remember_cost.setText(
+            self.tr(
+                "Anyone who can sign in to this computer as you can then open the vault. If "
+                "your system keyring has no password of its own (common with automatic "
+                "login), it keeps the key unencrypted, and a copy of your home folder opens "
+                "the vault too."
+            )
+        )
+        self._remember_cost.setAccessibleName(self.tr("What remembering costs"))
         self._forgot.setText(self.tr("&Forgot your passphrase?"))
         self._forgot.setAccessibleName(self.tr("Forgot your passphrase?"))
         self._r_title.setText(self.tr("Set a new passphrase"))
@@ -432,6 +447,7 @@ class UnlockPage(QWidget):
         available, remembered = state
         self._remembered = bool(available and remembered)
         self._remember.setVisible(bool(available))
+        self._remember_cost.setVisible(bool(available))
         self._remember.setChecked(self._remembered)
 
     def unlock_remembered(self) -> bool:

@@ -74,6 +74,9 @@ def check_sqlcipher_build() -> None:
         problems.append("full-text search (FTS5) is missing")
     if not options & {"TEMP_STORE=2", "TEMP_STORE=3"}:
         problems.append("temporary data would be written to disk unencrypted")
+    from plainview.vault import versions
+
+    problems += versions.problems(str(getattr(sqlcipher, "sqlite_version", "")), version)
     if problems:
         raise InstallationBroken(
             "This installation of Plainview is broken: " + "; ".join(problems) + ".",
