@@ -426,6 +426,8 @@ class MainWindow(QMainWindow):
     @Slot()
     def show_chooser(self) -> None:
         """The list of vaults (locks the open one first)."""
+        if self.state == "first_run":
+            self.first_run.clear()  # a vault made but its recovery code not confirmed: locked
         if self.ctx.is_unlocked:
             self.lock()
         self.chooser.refresh()
@@ -579,6 +581,8 @@ class MainWindow(QMainWindow):
             return
         from plainview.ui.sample_vault import create_sample_vault
 
+        if self.state == "first_run":
+            self.first_run.clear()
         if self.ctx.is_unlocked:
             self.lock()
         tasks.run_task(create_sample_vault, on_done=self._sample_made)
