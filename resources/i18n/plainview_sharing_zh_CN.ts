@@ -281,7 +281,7 @@
         <translation>TikTok 的政策没有说明。</translation>
     </message>
     <message>
-        <source>%1 records in this export.</source>
+        <source>Records in this export: %1.</source>
         <translation>导出文件中有 %1 条记录。</translation>
     </message>
     <message>
@@ -790,7 +790,7 @@
         <translation>文件：%1</translation>
     </message>
     <message>
-        <source>%1 categories, %2 records in total.</source>
+        <source>Categories: %1 · records in total: %2.</source>
         <translation>共 %1 个类别，%2 条记录。</translation>
     </message>
     <message>

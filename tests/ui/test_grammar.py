@@ -23,3 +23,14 @@ def test_share_level_meaning_reads_right_with_a_plural_title(qtbot, level):
         text = selector.meaning_text(level)
         assert title in text
         assert not _AGREES.search(text), text
+
+
+def test_counts_in_the_audit_and_share_preview_need_no_plural(qapp) -> None:
+    """'1 records' was possible: the count now stands after a label, in any number."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2] / "desktop" / "plainview" / "ui"
+    for name in ("audit_wizard.py", "share_preview_dialog.py"):
+        text = (root / name).read_text(encoding="utf-8")
+        assert not re.search(r'tr\("%\d (records|categories)\b', text), name

@@ -689,7 +689,7 @@ class AuditWizard(QWidget):
         self.why_text.setText("\n".join(why) or self.tr("TikTok's policy does not say."))
         count = self.counts.get(category, 0)
         self.data_text.setText(
-            self.tr("%1 records in this export.").replace("%1", self.locale().toString(count))
+            self.tr("Records in this export: %1.").replace("%1", self.locale().toString(count))
         )
         self.samples_text.setText(self.tr("Loading…"))
         self._load_facts(category)
@@ -726,7 +726,7 @@ class AuditWizard(QWidget):
             return
         facts, rows = result
         if facts:
-            count = self.tr("%1 records in this export.").replace(
+            count = self.tr("Records in this export: %1.").replace(
                 "%1", self.locale().toString(self.counts.get(category, 0))
             )
             self.data_text.setText("\n".join([count, *(f"• {f}" for f in facts)]))

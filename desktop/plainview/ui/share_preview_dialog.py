@@ -285,7 +285,7 @@ class SharePreviewDialog(QDialog):
         if plan.items:
             self.files.setText(self.tr("Files: %1").replace("%1", ", ".join(plan.files)))
             self.status.setText(
-                self.tr("%1 categories, %2 records in total.")
+                self.tr("Categories: %1 · records in total: %2.")
                 .replace("%1", str(len(plan.items)))
                 .replace("%2", f"{plan.total_records:,}")
             )
