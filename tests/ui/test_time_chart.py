@@ -152,3 +152,36 @@ def test_a_new_locale_relabels_the_dates(qtbot):
     december = german.toString(QDate(2023, 12, 1), "MMM'<br>'yyyy")
     assert december not in english
     qtbot.waitUntil(lambda: december in chart.axis_labels()[0], timeout=2000)
+
+
+# the charts of a category page in an 800x600 window: the explanation above the data, lower
+# charts (set_compact), and the hour chart about 190 px wide
+@pytest.mark.parametrize("size", [(480, 150), (340, 130), (480, 240), (360, 170)])
+@pytest.mark.parametrize("peak", [5, 17, 4000])
+def test_small_charts_never_shrink_a_label(qtbot, size, peak):
+    chart = TimeChart()
+    qtbot.addWidget(chart)
+    chart.setLocale(QLocale("en_US"))
+    chart.set_compact(True)
+    chart.resize(*size)
+    chart.show()
+    hours = [peak if h % 3 == 0 else 1 for h in range(24)]
+    chart.set_data([(m, peak - i % 3) for i, (m, _c) in enumerate(MONTHS)], hours)
+    # settled: the labels were fitted to the views' final size
+    qtbot.waitUntil(lambda: not chart._relabel_timer.isActive() and chart._fit() == chart._fitted)
+    qtbot.waitUntil(
+        lambda: set(_wanted(chart.axis_labels()[0])) <= set(_shown(chart.over_time_view))
+    )
+    qtbot.waitUntil(lambda: set(chart.axis_labels()[1]) <= set(_shown(chart.hour_view)))
+    for view, axis in (
+        (chart.over_time_view, chart.count_axis),
+        (chart.hour_view, chart.hour_count_axis),
+    ):
+        shown = _shown(view)
+        assert shown, view.accessibleName()
+        for text in shown:
+            assert "..." not in text and "…" not in text, (size, peak, shown)
+        # the counts still reach the peak and start at zero
+        assert axis.min() == 0 and axis.max() >= peak
+        counts = [t for t in shown if t.replace(",", "").isdigit()]
+        assert "0" in counts and len(counts) >= 2, shown

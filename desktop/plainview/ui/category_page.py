@@ -13,6 +13,7 @@ from datetime import tzinfo
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +42,9 @@ from plainview.ui.time_chart import TimeChart
 log = logging.getLogger(__name__)
 
 FILTER_DELAY_MS = 250
+#: Below this page width the explanation sits above the data instead of beside it (the page of
+#: an 800 px wide window is about 490 px; of a 1100 px one, about 790 px).
+STACK_BELOW_WIDTH = 760
 FIND_PAGES = 5  # pages searched for a requested record before starting the table at it
 
 
@@ -115,7 +120,15 @@ class CategoryPage(QWidget):
         self._own_change = False  # our own share change is being announced
 
         self.explanation = ExplanationView(self)
-        self.explanation.setMinimumWidth(260)
+        self.explanation.setMinimumWidth(220)
+        self.explanation.setMinimumHeight(80)
+        # folds the explanation away (and back); the choice is remembered on this device
+        self.explanation_toggle = QToolButton(self)
+        self.explanation_toggle.setCheckable(True)
+        self.explanation_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.explanation_toggle.setAutoRaise(True)
+        self.explanation_toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.explanation_toggle.toggled.connect(self._explanation_toggled)
 
         # right pane: the user's own data
         right = QWidget(self)
@@ -193,6 +206,7 @@ class CategoryPage(QWidget):
         right_layout.addWidget(self.chart, 2)
         right_layout.addStretch(0)  # keeps the texts at the top when the table is hidden
 
+        # side by side on a wide page, the explanation above the data on a narrow one
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.explanation)
         self.splitter.addWidget(right)
@@ -211,10 +225,20 @@ class CategoryPage(QWidget):
         bottom_layout.addWidget(self.share_selector)
         bottom_layout.addWidget(self.share_status)
 
+        toggle_row = QHBoxLayout()
+        toggle_row.setContentsMargins(0, 0, 0, 0)
+        toggle_row.addWidget(self.explanation_toggle)
+        toggle_row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)
+        layout.addLayout(toggle_row)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(bottom)
 
+        shown = ctx.prefs.explanation_shown if ctx.prefs is not None else True
+        self.explanation_toggle.setChecked(shown)
+        self.explanation.setVisible(shown)
+        self.setTabOrder(self.explanation_toggle, self.explanation)
         self.setTabOrder(self.explanation, self.filter_edit)
         self.setTabOrder(self.filter_edit, self.table)
         self.setTabOrder(self.table, self.share_selector.buttons["private"])
@@ -284,6 +308,7 @@ class CategoryPage(QWidget):
         self._set_start_notice(False)
 
     def retranslate(self) -> None:
+        self._retranslate_toggle()
         self.data_heading.setText(self.tr("Your data"))
         self.filter_label.setText(self.tr("&Filter:"))
         self.filter_edit.setPlaceholderText(self.tr("Type to filter the rows…"))
@@ -316,6 +341,64 @@ class CategoryPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_layout(event.size().width())
+
+    # -- layout that fits --------------------------------------------------------------
+    def is_stacked(self) -> bool:
+        """True while the explanation sits above the data (a narrow page)."""
+        return self.splitter.orientation() == Qt.Orientation.Vertical
+
+    def explanation_shown(self) -> bool:
+        return self.explanation_toggle.isChecked()
+
+    def set_explanation_shown(self, shown: bool) -> None:
+        self.explanation_toggle.setChecked(shown)
+
+    def _fit_layout(self, width: int) -> None:
+        wanted = Qt.Orientation.Vertical if width < STACK_BELOW_WIDTH else Qt.Orientation.Horizontal
+        if wanted == self.splitter.orientation():
+            return
+        stacked = wanted == Qt.Orientation.Vertical
+        self.splitter.setOrientation(wanted)
+        self.chart.set_compact(stacked)
+        # stacked, the height is scarce: the charts keep their least height, the table gets
+        # the rest (at least a few rows) and the explanation scrolls above them
+        data_layout = self.table.parentWidget().layout()
+        if isinstance(data_layout, QVBoxLayout):
+            data_layout.setStretchFactor(self.chart, 0 if stacked else 2)
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(4 * rows if stacked else 0)
+        self.splitter.setSizes([30, 70] if stacked else [400, 600])
+        self._retranslate_toggle()  # the arrow points the way the pane folds
+
+    def _explanation_toggled(self, shown: bool) -> None:
+        self.explanation.setVisible(shown)
+        if self.ctx.prefs is not None and self.ctx.prefs.explanation_shown != shown:
+            self.ctx.prefs.explanation_shown = shown
+        self._retranslate_toggle()
+
+    def _retranslate_toggle(self) -> None:
+        shown = self.explanation_toggle.isChecked()
+        if shown:
+            text = self.tr("Hide &explanation")
+            tip = self.tr("Fold the explanation away to give your data the whole page (Alt+E)")
+        else:
+            text = self.tr("Show &explanation")
+            tip = self.tr("Show what this is and why TikTok says it collects it (Alt+E)")
+        self.explanation_toggle.setText(text)
+        self.explanation_toggle.setToolTip(tip)
+        self.explanation_toggle.setAccessibleName(text.replace("&", ""))
+        self.explanation_toggle.setAccessibleDescription(tip)
+        vertical = self.splitter.orientation() == Qt.Orientation.Vertical
+        arrow = (
+            (Qt.ArrowType.UpArrow if shown else Qt.ArrowType.DownArrow)
+            if vertical
+            else (Qt.ArrowType.LeftArrow if shown else Qt.ArrowType.RightArrow)
+        )
+        self.explanation_toggle.setArrowType(arrow)
 
     # -- explanation and share level ---------------------------------------------------
     def _show_explanation(self) -> None:
