@@ -366,7 +366,8 @@ class CategoryPage(QWidget):
         self.chart.set_compact(stacked)
         # stacked, the height is scarce: the charts keep their least height, the table gets
         # the rest (at least a few rows) and the explanation scrolls above them
-        data_layout = self.table.parentWidget().layout()
+        data_pane = self.table.parentWidget()
+        data_layout = data_pane.layout() if data_pane is not None else None
         if isinstance(data_layout, QVBoxLayout):
             data_layout.setStretchFactor(self.chart, 0 if stacked else 2)
         rows = self.table.verticalHeader().defaultSectionSize()
