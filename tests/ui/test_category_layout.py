@@ -158,6 +158,9 @@ def test_category_page_fits_the_window(qtbot, shell_vault, main_window, shell_ct
     assert page.table.height() >= 3 * page.table.verticalHeader().defaultSectionSize()
     assert page.explanation.height() >= 60 and page.explanation.width() >= 200
     assert elided_chart_labels(page) == []
+    # the logins end on 11 May 2026: May is drawn as partial, with its note in the title
+    assert page.chart.partial_last_month()
+    assert page.chart.partial_note and page.chart.partial_note in page.chart.over_time_title.text()
     # folded away, the data gets the room, and nothing is cut off either
     page.set_explanation_shown(False)
     settled(qtbot, page)

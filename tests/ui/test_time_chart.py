@@ -185,3 +185,44 @@ def test_small_charts_never_shrink_a_label(qtbot, size, peak):
         assert axis.min() == 0 and axis.max() >= peak
         counts = [t for t in shown if t.replace(",", "").isdigit()]
         assert "0" in counts and len(counts) >= 2, shown
+
+
+def test_a_partial_last_month_is_dashed_and_explained_not_a_fall(qtbot):
+    from datetime import date
+
+    from PySide6.QtCharts import QLineSeries
+    from PySide6.QtCore import Qt
+
+    chart = TimeChart()
+    qtbot.addWidget(chart)
+    chart.setLocale(QLocale("en_US"))
+    chart.resize(600, 240)
+    chart.show()
+    # steady 30 a month, and the export ends on 12 August: August has only 12 days of it
+    months = [("2025-05", 30), ("2025-06", 31), ("2025-07", 30), ("2025-08", 12)]
+    chart.set_data(months, [1] * 24, data_end=date(2025, 8, 12))
+    assert chart.partial_last_month()
+    lines = [s for s in chart.over_time_chart.series() if isinstance(s, QLineSeries)]
+    assert len(lines) == 2
+    solid, tail = lines
+    assert [p.x() for p in solid.points()] == [0, 1, 2]  # the full months
+    assert [(p.x(), p.y()) for p in tail.points()] == [(2, 30), (3, 12)]
+    assert tail.pen().style() == Qt.PenStyle.DashLine
+    assert solid.pen().style() == Qt.PenStyle.SolidLine
+    title = chart.over_time_title.text()
+    assert "12 Aug" in title and "August 2025" in title and "dashed" in title
+    assert "August 2025" in chart.over_time_view.accessibleDescription()
+    # a month the data covers to its last day is whole: one solid line, no note
+    chart.set_data(months, [1] * 24, data_end=date(2025, 8, 31))
+    assert not chart.partial_last_month()
+    assert len(chart.over_time_chart.series()) == 1
+    assert chart.over_time_title.text() == "Activity over time"
+    # no end given (or days, not months): nothing is marked
+    chart.set_data(months, [1] * 24)
+    assert not chart.partial_last_month()
+    chart.set_data([("2025-08-01", 3), ("2025-08-02", 1)], [1] * 24, data_end=date(2025, 8, 2))
+    assert not chart.partial_last_month()
+    # in Chinese the note is in Chinese date words
+    chart.setLocale(QLocale("zh_CN"))
+    chart.set_data(months, [1] * 24, data_end=date(2025, 8, 12))
+    assert "八月" in chart.over_time_title.text()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import date, tzinfo
 from typing import Any
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
@@ -58,6 +58,7 @@ class CategoryDetails:
     by_hour: Any = None
     section_status: str | None = None  # "empty" | "missing" | None
     zone_label: str | None = None  # the zone the chart's buckets are in ("UTC+08:00")
+    data_end: date | None = None  # the day of the newest record, in that zone
 
 
 def section_status(vault: Any, category: str) -> str | None:
@@ -98,6 +99,9 @@ def load_details(vault: Any, category: str, lang: str, tz: tzinfo | None = None)
             details.over_time = list(activity_over_time(vault, category, bucket="day", tz=zone))
         details.by_hour = activity_by_hour(vault, category, tz=zone)
         details.zone_label = zone_label(zone)
+        newest = vault.records(category, limit=1, order="time_desc")
+        if newest and newest[0].occurred_at is not None:
+            details.data_end = newest[0].occurred_at.astimezone(zone).date()
     else:
         details.section_status = section_status(vault, category)
     return details
@@ -631,7 +635,12 @@ class CategoryPage(QWidget):
             return
         self.explanation.set_facts([str(getattr(f, "text", f)) for f in details.facts])
         if details.count:
-            self.chart.set_data(details.over_time, details.by_hour, zone_label=details.zone_label)
+            self.chart.set_data(
+                details.over_time,
+                details.by_hour,
+                zone_label=details.zone_label,
+                data_end=details.data_end,
+            )
         else:
             self.chart.clear()
         self.chart.setVisible(details.count > 0 and self.chart.has_data())

@@ -7,6 +7,7 @@ the system palette so light and dark both read well.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -20,7 +21,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QEvent, QMargins, QObject, QSize, Qt, QTimer, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QEvent, QMargins, QObject, QSize, Qt, QTimer, QTimeZone
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -147,6 +148,7 @@ def _label_positions(n: int, most: int = 4) -> list[int]:
 LABEL_PADDING = 6
 LINE_BREAK = "<br>"  # axis labels are rich text; a month reads "Mar" over "2024"
 MOST_TIME_LABELS = 6
+PARTIAL = "partial"  # the object name of the dashed last-month segment
 CHART_HEIGHT = 150  # the charts' least height (px); lower on a stacked, narrow page
 COMPACT_HEIGHT = 120
 HOUR_LABEL_SETS = ((0, 6, 12, 18), (0, 12), (0,))
@@ -178,6 +180,7 @@ class TimeChart(QWidget):
         self._points: list[tuple[QDateTime, int]] = []
         self._hours: list[int] = [0] * 24
         self._zone_label: str | None = None
+        self._data_end: date | None = None
         # (time labels, hour label set, count ticks over time, count ticks by hour) last built
         self._fitted: tuple[int, int, int, int] = (0, 0, 0, 0)
         self._built_for: tuple[QSize, QSize] | None = None  # the views' sizes at the last build
@@ -194,6 +197,8 @@ class TimeChart(QWidget):
         self.hour_view.setMinimumWidth(150)
         # titles as labels above the charts: they wrap where a chart title would be cut off
         self.over_time_title = QLabel(self)
+        self.over_time_title.setTextFormat(Qt.TextFormat.RichText)
+        self.partial_note = ""  # what the title says about a partial last month
         self.hour_title = QLabel(self)
         for title in (self.over_time_title, self.hour_title):
             title.setWordWrap(True)
@@ -224,17 +229,37 @@ class TimeChart(QWidget):
 
     # -- public ------------------------------------------------------------------------
     def set_data(
-        self, over_time: Iterable[Any], by_hour: Any, *, zone_label: str | None = None
+        self,
+        over_time: Iterable[Any],
+        by_hour: Any,
+        *,
+        zone_label: str | None = None,
+        data_end: date | None = None,
     ) -> None:
-        """``zone_label`` names the zone the buckets are in (``"UTC+01:00"``); None = UTC."""
+        """``zone_label`` names the zone the buckets are in (``"UTC+01:00"``); None = UTC.
+        ``data_end`` is the day of the newest record (in that zone): a last month it ends
+        before is only partly in the data, and is drawn dashed with a note rather than as a
+        fall."""
         self._points = series_points(over_time)
         self._hours = hour_counts(by_hour)
         self._zone_label = zone_label
+        self._data_end = data_end
         self._rebuild()
+
+    def partial_last_month(self) -> bool:
+        """True when the last bucket is a month the data ends inside of."""
+        end = self._data_end
+        if end is None or len(self._points) < 2 or not self._monthly():
+            return False
+        last = self._points[-1][0].date()
+        if (last.year(), last.month()) != (end.year, end.month):
+            return False
+        return end.day < last.daysInMonth()
 
     def clear(self) -> None:
         self._points = []
         self._hours = [0] * 24
+        self._data_end = None
         self._rebuild()
 
     def set_compact(self, compact: bool) -> None:
@@ -262,7 +287,19 @@ class TimeChart(QWidget):
         self.over_time_view.setAccessibleName(self.tr("Activity over time"))
         self.hour_view.setAccessibleName(self.tr("Activity by hour of day"))
         self.empty_label.setText(self.tr("No times in this data, so there is no chart."))
-        self.over_time_title.setText(self.tr("Activity over time"))
+        title = html.escape(self.tr("Activity over time"))
+        self.partial_note = ""
+        if self.partial_last_month() and self._data_end is not None:
+            loc = self.locale()
+            last = self._points[-1][0].date()
+            self.partial_note = self.tr(
+                "Your data ends on {day}, so {month} is only partly there (dashed)."
+            ).format(
+                day=loc.toString(QDate(self._data_end), self.tr("d MMM")),
+                month=loc.toString(last, self.tr("MMMM yyyy")),
+            )
+            title += f"<br><small>{html.escape(self.partial_note)}</small>"
+        self.over_time_title.setText(title)
         zone = self._zone_label
         if zone is None:
             self.hour_title.setText(self.tr("By hour of day (UTC)"))
@@ -285,7 +322,7 @@ class TimeChart(QWidget):
         self.over_time_view.setToolTip(time_tip)
         self.over_time_title.setToolTip(time_tip)
         self.hour_view.setAccessibleDescription(hour_tip)
-        self.over_time_view.setAccessibleDescription(time_tip)
+        self.over_time_view.setAccessibleDescription(f"{time_tip} {self.partial_note}".strip())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
@@ -365,9 +402,11 @@ class TimeChart(QWidget):
             self._rebuild()
 
     # -- labels that fit ---------------------------------------------------------------
+    def _monthly(self) -> bool:
+        return len(self._points) < 2 or self._points[0][0].daysTo(self._points[1][0]) >= 28
+
     def _date_format(self) -> str:
-        monthly = len(self._points) < 2 or self._points[0][0].daysTo(self._points[1][0]) >= 28
-        if monthly:
+        if self._monthly():
             # Qt date format of a month on the chart axis, on two lines ("Mar" over "2024");
             # text in quotes is kept as it is, <br> breaks the line
             return self.tr("MMM'<br>'yyyy")
@@ -409,17 +448,28 @@ class TimeChart(QWidget):
         return dates, hours, ticks_that_fit(time_plot, line), ticks_that_fit(hour_plot, line)
 
     def _build_over_time(self, labels: int, ticks: int) -> None:
-        line = QLineSeries()
-        for i, (_when, count) in enumerate(self._points):
-            line.append(float(i), float(count))
         n = len(self._points)
+        partial = self.partial_last_month()
+        line = QLineSeries()
+        solid = self._points[:-1] if partial else self._points
+        for i, (_when, count) in enumerate(solid):
+            line.append(float(i), float(count))
         if n == 1:  # one bucket: a flat line across it so it is visible
             line.clear()
             line.append(-0.5, float(self._points[0][1]))
             line.append(0.5, float(self._points[0][1]))
-        self.over_time_chart.addSeries(line)
-        line.attachAxis(self.time_axis)
-        line.attachAxis(self.count_axis)
+        lines = [line]
+        if partial:  # the month the data ends in: dashed, and a hollow point on it
+            tail = QLineSeries()
+            tail.setObjectName(PARTIAL)
+            tail.append(float(n - 2), float(self._points[-2][1]))
+            tail.append(float(n - 1), float(self._points[-1][1]))
+            tail.setPointsVisible(True)
+            lines.append(tail)
+        for series in lines:
+            self.over_time_chart.addSeries(series)
+            series.attachAxis(self.time_axis)
+            series.attachAxis(self.count_axis)
         # half a bucket of room at each end: a label on the first or last bucket is centred
         # on it and would otherwise stick out of the chart
         self.time_axis.setRange(-0.5, n - 0.5)
@@ -463,7 +513,9 @@ class TimeChart(QWidget):
                 axis.setLinePen(QPen(grid))
                 axis.setGridLinePen(QPen(grid, 0.5, Qt.PenStyle.DotLine))
             for series in chart.series():
-                if isinstance(series, QLineSeries):
+                if isinstance(series, QLineSeries) and series.objectName() == PARTIAL:
+                    series.setPen(QPen(accent, 2, Qt.PenStyle.DashLine))
+                elif isinstance(series, QLineSeries):
                     series.setPen(QPen(accent, 2))
                 elif isinstance(series, QBarSeries):
                     for bar_set in series.barSets():
