@@ -4,8 +4,11 @@
 Builds a vault in a temporary folder from the bundled synthetic sample export
 (resources/sample/tiktok-sample.zip), then grabs first run, unlock, overview, a category,
 search, import, settings, my choices and the guided audit in light and dark, English and
-Simplified Chinese. Runs offscreen; nothing outside the temp folder and docs/screenshots/ is
-touched. Needs a CJK font for the Chinese shots (Debian: fonts-wqy-microhei).
+Simplified Chinese; the overview and a category in an 800x600 window too (``*-small``), and
+the overview and a category after switching the language while running
+(``live-switch-*``: English → Chinese, then back). Runs offscreen; nothing outside the temp
+folder and docs/screenshots/ is touched. Needs a CJK font for the Chinese shots (Debian:
+fonts-wqy-microhei).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "docs" / "screenshots"
 PASSPHRASE = "sample passphrase for screenshots 7"  # noqa: S105 (a throwaway temp vault)
 SIZE = (1100, 720)
+SMALL = (800, 600)  # the smallest window the layouts are made for
 CATEGORY = "tiktok.logins"
 SEARCH = "Pixel"
 
@@ -139,6 +143,21 @@ def main(argv: list[str] | None = None) -> int:
                 window.show_category(CATEGORY)
                 settle()
                 shot("category", window.grab)
+                # a small window: the explanation above the data, then folded away
+                window.resize(*SMALL)
+                settle()
+                shot("category-small", window.grab)
+                page = window.page["category"]
+                page.set_explanation_shown(False)
+                settle()
+                shot("category-small-folded", window.grab)
+                page.set_explanation_shown(True)
+                window.show_page("overview")
+                settle()
+                shot("overview-small", window.grab)
+                window.resize(*SIZE)
+                window.show_category(CATEGORY)
+                settle()
                 window.search_field.setText(SEARCH)
                 window._search()
                 settle()
@@ -159,6 +178,16 @@ def main(argv: list[str] | None = None) -> int:
                 dialog.close()
                 tasks.wait_for_all(10_000)
                 settle()
+                if lang == "en":
+                    # switched live (as Settings does), then back: every page rebuilt
+                    for live in ("zh_CN", "en"):
+                        ctx.set_language(live)
+                        window.show_page("overview")
+                        settle()
+                        shot("live-switch-overview", window.grab, lang=live)
+                        window.show_category(CATEGORY)
+                        settle()
+                        shot("live-switch-category", window.grab, lang=live)
                 ctx.lock()
                 window.close()
                 window.deleteLater()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMargins, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -125,7 +125,7 @@ class CategoryPage(QWidget):
 
         self.explanation = ExplanationView(self)
         self.explanation.setMinimumWidth(220)
-        self.explanation.setMinimumHeight(80)
+        self.explanation.setMinimumHeight(64)
         # folds the explanation away (and back); the choice is remembered on this device
         self.explanation_toggle = QToolButton(self)
         self.explanation_toggle.setCheckable(True)
@@ -225,7 +225,7 @@ class CategoryPage(QWidget):
         self.share_status.setProperty("role", "hint")
         bottom = QFrame(self)
         bottom.setFrameShape(QFrame.Shape.StyledPanel)
-        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout = self._bottom_layout = QVBoxLayout(bottom)
         bottom_layout.addWidget(self.share_selector)
         bottom_layout.addWidget(self.share_status)
 
@@ -242,6 +242,8 @@ class CategoryPage(QWidget):
         shown = ctx.prefs.explanation_shown if ctx.prefs is not None else True
         self.explanation_toggle.setChecked(shown)
         self.explanation.setVisible(shown)
+        self._wide_margins = (layout.contentsMargins(), bottom_layout.contentsMargins())
+        self._update_minimum_width()
         self.setTabOrder(self.explanation_toggle, self.explanation)
         self.setTabOrder(self.explanation, self.filter_edit)
         self.setTabOrder(self.filter_edit, self.table)
@@ -313,6 +315,7 @@ class CategoryPage(QWidget):
 
     def retranslate(self) -> None:
         self._retranslate_toggle()
+        self._update_minimum_width()  # longer words may need a wider page
         self.data_heading.setText(self.tr("Your data"))
         self.filter_label.setText(self.tr("&Filter:"))
         self.filter_edit.setPlaceholderText(self.tr("Type to filter the rows…"))
@@ -350,6 +353,29 @@ class CategoryPage(QWidget):
         super().resizeEvent(event)
         self._fit_layout(event.size().width())
 
+    def _update_minimum_width(self) -> None:
+        """The page may get as narrow as its panes stacked: side by side needs more, but
+        below STACK_BELOW_WIDTH they stack, so the window can always shrink to 800 px (the
+        layout's own minimum is that of the current orientation, and would hold it wider)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        widest = 0
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is None:
+                continue
+            if item.widget() is self.splitter:
+                panes = [self.splitter.widget(k) for k in range(self.splitter.count())]
+                widest = max(
+                    widest,
+                    *(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in panes if w),
+                )
+            else:
+                widest = max(widest, item.minimumSize().width())
+        margins = layout.contentsMargins()
+        self.setMinimumWidth(min(widest + margins.left() + margins.right(), STACK_BELOW_WIDTH))
+
     # -- layout that fits --------------------------------------------------------------
     def is_stacked(self) -> bool:
         """True while the explanation sits above the data (a narrow page)."""
@@ -375,7 +401,16 @@ class CategoryPage(QWidget):
         if isinstance(data_layout, QVBoxLayout):
             data_layout.setStretchFactor(self.chart, 0 if stacked else 2)
         rows = self.table.verticalHeader().defaultSectionSize()
-        self.table.setMinimumHeight(4 * rows if stacked else 0)
+        self.table.setMinimumHeight(3 * rows if stacked else 0)
+        # and tighter margins: every line of the table counts
+        page_layout = self.layout()
+        if page_layout is not None:
+            page_layout.setContentsMargins(
+                QMargins(6, 4, 6, 4) if stacked else self._wide_margins[0]
+            )
+        self._bottom_layout.setContentsMargins(
+            QMargins(8, 4, 8, 4) if stacked else self._wide_margins[1]
+        )
         self.splitter.setSizes([30, 70] if stacked else [400, 600])
         self._retranslate_toggle()  # the arrow points the way the pane folds
 

@@ -148,9 +148,10 @@ def _label_positions(n: int, most: int = 4) -> list[int]:
 LABEL_PADDING = 6
 LINE_BREAK = "<br>"  # axis labels are rich text; a month reads "Mar" over "2024"
 MOST_TIME_LABELS = 6
+QWIDGETSIZE_MAX = 16_777_215  # Qt's "no maximum" for a widget's size
 PARTIAL = "partial"  # the object name of the dashed last-month segment
 CHART_HEIGHT = 150  # the charts' least height (px); lower on a stacked, narrow page
-COMPACT_HEIGHT = 120
+COMPACT_HEIGHT = 112
 HOUR_LABEL_SETS = ((0, 6, 12, 18), (0, 12), (0,))
 
 
@@ -266,6 +267,8 @@ class TimeChart(QWidget):
         """Lower charts for a page where the explanation sits above the data."""
         for view in (self.over_time_view, self.hour_view):
             view.setMinimumHeight(COMPACT_HEIGHT if compact else CHART_HEIGHT)
+            # compact, they stay that low: the height left goes to the table
+            view.setMaximumHeight(COMPACT_HEIGHT if compact else QWIDGETSIZE_MAX)
 
     def has_data(self) -> bool:
         return bool(self._points) or any(self._hours)
