@@ -411,8 +411,20 @@ class CategoryPage(QWidget):
         self._bottom_layout.setContentsMargins(
             QMargins(8, 4, 8, 4) if stacked else self._wide_margins[1]
         )
-        self.splitter.setSizes([30, 70] if stacked else [400, 600])
+        self._share_splitter(0.15 if stacked else 0.4)
         self._retranslate_toggle()  # the arrow points the way the pane folds
+
+    def _balance_panes(self, *, has_rows: bool) -> None:
+        """Stacked, the explanation gets most of the height when there are no rows to show,
+        and the data most of it when there are."""
+        if self.is_stacked():
+            self._share_splitter(0.15 if has_rows else 0.75)
+
+    def _share_splitter(self, first: float) -> None:
+        """Give the first pane ``first`` of the splitter's length (setSizes() spreads what
+        the numbers do not add up to by the stretch factors, so they must be in pixels)."""
+        total = sum(self.splitter.sizes()) or 1000
+        self.splitter.setSizes([round(total * first), total - round(total * first)])
 
     def _explanation_toggled(self, shown: bool) -> None:
         self.explanation.setVisible(shown)
@@ -685,6 +697,7 @@ class CategoryPage(QWidget):
         self.table.setVisible(not empty)
         self.filter_edit.setVisible(not empty)
         self.filter_label.setVisible(not empty)
+        self._balance_panes(has_rows=not empty)
         self._update_count()
 
     def _empty_text(self, status: str | None) -> str:
