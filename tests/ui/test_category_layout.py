@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, QRect, Qt, QTranslator
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
+    QApplication,
     QGraphicsTextItem,
     QLabel,
     QLineEdit,
@@ -216,6 +217,14 @@ def test_explanation_folds_from_the_keyboard_and_is_remembered(
     assert again.page["category"].explanation.isHidden()
     qtbot.keyClick(toggle, Qt.Key.Key_Space)
     assert page.explanation.isVisible() and ui_prefs.explanation_shown is True
+    # Alt+E (the button's mnemonic) from elsewhere on the page, e.g. the table
+    again.close()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_E, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: not page.explanation.isVisible())  # a mnemonic clicks animated
+    assert ui_prefs.explanation_shown is False
     # the splitter's handle never swallows the pane: it cannot be dragged shut
     assert not page.splitter.childrenCollapsible()
 
