@@ -22,6 +22,11 @@ SHORT = {
     "en": re.compile(r"^\d{1,2}/\d{1,2}/\d{2} \d{1,2}:\d{2}\s?[AP]M$"),
     "zh_CN": re.compile(r"^\d{4}/\d{1,2}/\d{1,2} \d{2}:\d{2}$"),
 }
+# the other pages' titles
+TITLES = {
+    "en": {"choices": "My choices", "import": "Import your TikTok data"},
+    "zh_CN": {"choices": "我的选择", "import": "导入你的 TikTok 数据"},
+}
 RECORDS_IN_ALL = {"en": "1,203 records in all", "zh_CN": "1,203"}
 
 
@@ -86,6 +91,9 @@ def test_live_switch_en_zh_en_rebuilds_every_page(qtbot, shell_vault, main_windo
         window._search()
         qtbot.waitUntil(lambda: len(_search_times(search)) == 2, timeout=10_000)
         assert all(SHORT[lang].match(t) for t in _search_times(search)), _search_times(search)
+        for name, title in TITLES[lang].items():
+            window.show_page(name)
+            assert window.page[name].title.text() == title
 
     check("en")
     for lang in ("zh_CN", "en"):
