@@ -3,7 +3,8 @@
 
 Builds a vault in a temporary folder from the bundled synthetic sample export
 (resources/sample/tiktok-sample.zip), then grabs every main screen and dialog (the shot()
-calls below) in light and dark, English and Simplified Chinese. Runs
+calls below) in light and dark, English and Simplified Chinese (the overview and a category
+also in an 800x600 window, ``*-small``, and after a live language switch, ``live-switch-*``). Runs
 offscreen; nothing outside the temp folder and docs/screenshots/ is touched. Drawn with the font
 the app ships only (fontconfig sees no system font, as in the test suite), so the shots look the
 same on every machine and Chinese never shows as boxes.
@@ -28,6 +29,7 @@ os.environ.setdefault("FONTCONFIG_FILE", str(ROOT / "tests" / "fontconfig" / "fo
 OUT = ROOT / "docs" / "screenshots"
 PASSPHRASE = "sample passphrase for screenshots 7"  # noqa: S105 (a throwaway temp vault)
 SIZE = (1100, 720)
+SMALL = (800, 600)  # the smallest window the layouts are made for
 CATEGORY = "tiktok.logins"
 MESSAGES = "tiktok.direct_messages"  # the record view and the conversations
 SEARCH = "Pixel"
@@ -190,6 +192,20 @@ def main(argv: list[str] | None = None) -> int:
                 settle()
                 shot("conversations", window.grab)
                 category_page.view_toggle.setChecked(False)
+                # a small window: the explanation above the data, then folded away
+                window.resize(*SMALL)
+                settle()
+                shot("category-small", window.grab)
+                page = window.page["category"]
+                page.set_explanation_shown(False)
+                settle()
+                shot("category-small-folded", window.grab)
+                page.set_explanation_shown(True)
+                window.show_page("overview")
+                settle()
+                shot("overview-small", window.grab)
+                window.resize(*SIZE)
+                window.show_category(CATEGORY)
                 settle()
                 window.search_field.setText(SEARCH)
                 window._search()
@@ -276,6 +292,16 @@ def main(argv: list[str] | None = None) -> int:
                     settle()
                 tasks.wait_for_all(10_000)
                 settle()
+                if lang == "en":
+                    # switched live (as Settings does), then back: every page rebuilt
+                    for live in ("zh_CN", "en"):
+                        ctx.set_language(live)
+                        window.show_page("overview")
+                        settle()
+                        shot("live-switch-overview", window.grab, lang=live)
+                        window.show_category(CATEGORY)
+                        settle()
+                        shot("live-switch-category", window.grab, lang=live)
                 ctx.lock()
                 window.close()
                 window.deleteLater()

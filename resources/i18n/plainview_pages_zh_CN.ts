@@ -5,6 +5,7 @@
     <name>CategoryPage</name>
     <message>
         <source>Your data</source>
+        <extracomment>Below this page width the explanation sits above the data instead of beside it (the page of an 800 px wide window is about 490 px; of a 1100 px one, about 790 px).</extracomment>
         <translation>你的数据</translation>
     </message>
     <message>
@@ -42,6 +43,22 @@
     <message>
         <source>The table starts at the record you opened.</source>
         <translation>表格从你打开的那条记录开始。</translation>
+    </message>
+    <message>
+        <source>Hide &amp;explanation</source>
+        <translation>收起说明(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Fold the explanation away to give your data the whole page (Alt+E)</source>
+        <translation>收起说明，让你的数据占满整个页面（Alt+E）</translation>
+    </message>
+    <message>
+        <source>Show &amp;explanation</source>
+        <translation>显示说明(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Show what this is and why TikTok says it collects it (Alt+E)</source>
+        <translation>显示这是什么，以及 TikTok 声称为什么收集它（Alt+E）</translation>
     </message>
     <message>
         <source>Share levels are not available yet.</source>
@@ -854,6 +871,14 @@
     <message>
         <source>No times in this data, so there is no chart.</source>
         <translation>这些数据没有时间信息，因此没有图表。</translation>
+    </message>
+    <message>
+        <source>Your data ends on {day}, so {month} is only partly there (dashed).</source>
+        <translation>你的数据截止于 {day}，所以 {month} 只有部分数据（虚线）。</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy&apos;年&apos;M&apos;月&apos;</translation>
     </message>
     <message>
         <source>By hour of day (UTC)</source>

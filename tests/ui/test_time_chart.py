@@ -152,3 +152,77 @@ def test_a_new_locale_relabels_the_dates(qtbot):
     december = german.toString(QDate(2023, 12, 1), "MMM'<br>'yyyy")
     assert december not in english
     qtbot.waitUntil(lambda: december in chart.axis_labels()[0], timeout=2000)
+
+
+# the charts of a category page in an 800x600 window: the explanation above the data, lower
+# charts (set_compact), and the hour chart about 190 px wide
+@pytest.mark.parametrize("size", [(480, 150), (340, 130), (480, 240), (360, 170)])
+@pytest.mark.parametrize("peak", [5, 17, 4000])
+def test_small_charts_never_shrink_a_label(qtbot, size, peak):
+    chart = TimeChart()
+    qtbot.addWidget(chart)
+    chart.setLocale(QLocale("en_US"))
+    chart.set_compact(True)
+    chart.resize(*size)
+    chart.show()
+    hours = [peak if h % 3 == 0 else 1 for h in range(24)]
+    chart.set_data([(m, peak - i % 3) for i, (m, _c) in enumerate(MONTHS)], hours)
+    # settled: the labels were fitted to the views' final size
+    qtbot.waitUntil(lambda: not chart._relabel_timer.isActive() and chart._fit() == chart._fitted)
+    qtbot.waitUntil(
+        lambda: set(_wanted(chart.axis_labels()[0])) <= set(_shown(chart.over_time_view))
+    )
+    qtbot.waitUntil(lambda: set(chart.axis_labels()[1]) <= set(_shown(chart.hour_view)))
+    for view, axis in (
+        (chart.over_time_view, chart.count_axis),
+        (chart.hour_view, chart.hour_count_axis),
+    ):
+        shown = _shown(view)
+        assert shown, view.accessibleName()
+        for text in shown:
+            assert "..." not in text and "…" not in text, (size, peak, shown)
+        # the counts still reach the peak and start at zero
+        assert axis.min() == 0 and axis.max() >= peak
+        counts = [t for t in shown if t.replace(",", "").isdigit()]
+        assert "0" in counts and len(counts) >= 2, shown
+
+
+def test_a_partial_last_month_is_dashed_and_explained_not_a_fall(qtbot):
+    from datetime import date
+
+    from PySide6.QtCharts import QLineSeries
+    from PySide6.QtCore import Qt
+
+    chart = TimeChart()
+    qtbot.addWidget(chart)
+    chart.setLocale(QLocale("en_US"))
+    chart.resize(600, 240)
+    chart.show()
+    # steady 30 a month, and the export ends on 12 August: August has only 12 days of it
+    months = [("2025-05", 30), ("2025-06", 31), ("2025-07", 30), ("2025-08", 12)]
+    chart.set_data(months, [1] * 24, data_end=date(2025, 8, 12))
+    assert chart.partial_last_month()
+    lines = [s for s in chart.over_time_chart.series() if isinstance(s, QLineSeries)]
+    assert len(lines) == 2
+    solid, tail = lines
+    assert [p.x() for p in solid.points()] == [0, 1, 2]  # the full months
+    assert [(p.x(), p.y()) for p in tail.points()] == [(2, 30), (3, 12)]
+    assert tail.pen().style() == Qt.PenStyle.DashLine
+    assert solid.pen().style() == Qt.PenStyle.SolidLine
+    title = chart.over_time_title.text()
+    assert "12 Aug" in title and "August 2025" in title and "dashed" in title
+    assert "August 2025" in chart.over_time_view.accessibleDescription()
+    # a month the data covers to its last day is whole: one solid line, no note
+    chart.set_data(months, [1] * 24, data_end=date(2025, 8, 31))
+    assert not chart.partial_last_month()
+    assert len(chart.over_time_chart.series()) == 1
+    assert chart.over_time_title.text() == "Activity over time"
+    # no end given (or days, not months): nothing is marked
+    chart.set_data(months, [1] * 24)
+    assert not chart.partial_last_month()
+    chart.set_data([("2025-08-01", 3), ("2025-08-02", 1)], [1] * 24, data_end=date(2025, 8, 2))
+    assert not chart.partial_last_month()
+    # in Chinese the note is in Chinese date words
+    chart.setLocale(QLocale("zh_CN"))
+    chart.set_data(months, [1] * 24, data_end=date(2025, 8, 12))
+    assert "八月" in chart.over_time_title.text()

@@ -9,8 +9,11 @@ appear only as counts and dates; facts from the data are shown for shared catego
 
 from __future__ import annotations
 
+import calendar
 import html
 import importlib
+import re
+import unicodedata
 from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any, Final
@@ -59,62 +62,142 @@ def _svg_text(x: float, y: float, text: str, *, anchor: str = "start", size: int
     )
 
 
+# Text widths without a font engine (the core has no Qt): a generous estimate per character,
+# so that labels placed by it never touch. Wide (CJK) characters take a full em; others at
+# most about 0.68 em in the usual sans-serif fonts (DejaVu Sans, Noto Sans, Arial).
+_NARROW_EM: Final = 0.68
+_WIDE_EM: Final = 1.02
+
+
+def text_width(text: str, size: float) -> float:
+    """An upper estimate of ``text``'s width in px at font size ``size``."""
+    em = sum(_WIDE_EM if unicodedata.east_asian_width(c) in "WF" else _NARROW_EM for c in text)
+    return em * size
+
+
+def wrap_label(text: str, width: float, size: float) -> list[str]:
+    """``text`` in lines no wider than ``width`` (at spaces; anywhere in CJK text; a single
+    word longer than a line is split). Nothing is cut off or replaced by "…"."""
+    lines: list[str] = []
+    line = ""
+    for token in re.findall(r"\S+\s*|\s+", text.strip()):
+        # a CJK run breaks between any two characters
+        pieces = (
+            list(token) if any(unicodedata.east_asian_width(c) in "WF" for c in token) else [token]
+        )
+        for piece in pieces:
+            if text_width((line + piece).rstrip(), size) <= width or not line:
+                line += piece
+            else:
+                lines.append(line.rstrip())
+                line = piece
+            while text_width(line.rstrip(), size) > width and len(line) > 1:
+                cut = len(line) - 1
+                while cut > 1 and text_width(line[:cut], size) > width:
+                    cut -= 1
+                lines.append(line[:cut])
+                line = line[cut:]
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
 def bar_chart_svg(rows: list[tuple[str, int]], *, title: str, width: int = 600) -> str:
-    """Horizontal bars, one per (label, count)."""
+    """Horizontal bars, one per (label, count). Labels wrap in a column as wide as they need
+    (at most 40 % of the chart); the count stands after its bar, inside the chart."""
     if not rows:
         return ""
-    label_w, bar_h, gap, top = 200, 16, 6, 8
-    height = top + len(rows) * (bar_h + gap) + 4
+    size, line_h, bar_h, gap, top = 11, 14, 16, 8, 8
+    counts = [f"{n:,}" for _, n in rows]
+    count_w = max(text_width(c, size) for c in counts) + 8
+    widest = max(text_width(label, size) for label, _ in rows)
+    label_w = max(80.0, min(widest + 12, width * 0.4))
+    wrapped = [wrap_label(label, label_w - 12, size) for label, _ in rows]
+    heights = [max(bar_h, len(lines) * line_h) for lines in wrapped]
+    height = top + sum(heights) + gap * len(rows) + 4
     peak = max(1, *(n for _, n in rows))
-    span = width - label_w - 70
+    span = max(20.0, width - label_w - count_w - 4)
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(title)}">'
     ]
-    for i, (label, n) in enumerate(rows):
-        y = top + i * (bar_h + gap)
+    y = float(top)
+    for (_label, n), lines, row_h, count in zip(rows, wrapped, heights, counts, strict=True):
         w = max(1.0, span * n / peak) if n else 0.0
-        short = label if len(label) <= 28 else label[:27] + "…"
-        parts.append(_svg_text(label_w - 8, y + bar_h - 4, short, anchor="end"))
+        # the label's lines centred on the row, like the bar
+        first = y + (row_h - len(lines) * line_h) / 2 + line_h - 3
+        for k, text in enumerate(lines):
+            parts.append(_svg_text(label_w - 8, first + k * line_h, text, anchor="end"))
+        bar_y = y + (row_h - bar_h) / 2
         parts.append(
-            f'<rect x="{label_w}" y="{y}" width="{w:.1f}" height="{bar_h}" fill="{_BAR}"/>'
+            f'<rect x="{label_w:.1f}" y="{bar_y:.1f}" width="{w:.1f}" height="{bar_h}" '
+            f'fill="{_BAR}"/>'
         )
-        parts.append(_svg_text(label_w + w + 6, y + bar_h - 4, f"{n:,}"))
+        parts.append(_svg_text(label_w + w + 6, bar_y + bar_h - 4, count))
+        y += row_h + gap
     parts.append("</svg>")
     return "".join(parts)
 
 
-def time_chart_svg(months: dict[str, int], *, title: str, width: int = 600) -> str:
-    """Vertical bars per month; labels for the first month of each year."""
+def time_chart_svg(
+    months: dict[str, int], *, title: str, width: int = 600, partial_last: bool = False
+) -> str:
+    """Vertical bars per month. Axis labels: the first month, then each year at its January,
+    each centred under its bar and left out where it would touch the one before (or stick
+    out of the chart). ``partial_last`` draws the last month as only partly covered (a pale,
+    dashed bar), so a short last month does not read as a fall."""
     if not months:
         return ""
     keys = _month_range(min(months), max(months))
-    height, bottom, top, left = 180, 24, 10, 44
-    span_w = width - left - 8
-    step = span_w / max(1, len(keys))
+    size, height, bottom, top = 10, 180, 26, 10
     peak = max(months.values())
+    left = max(text_width(f"{peak:,}", size), text_width("0", size)) + 12
+    right = 8
+    span_w = width - left - right
+    step = span_w / max(1, len(keys))
     plot_h = height - bottom - top
+    base = height - bottom
     parts = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
         f'viewBox="0 0 {width} {height}" role="img" aria-label="{esc(title)}">',
-        f'<line x1="{left}" y1="{height - bottom}" x2="{width - 8}" y2="{height - bottom}" '
+        f'<line x1="{left:.1f}" y1="{base}" x2="{width - right}" y2="{base}" '
         'stroke="#8e8e93" stroke-width="1"/>',
-        _svg_text(left - 6, top + 10, f"{peak:,}", anchor="end", size=10),
-        _svg_text(left - 6, height - bottom, "0", anchor="end", size=10),
+        _svg_text(left - 6, top + size, f"{peak:,}", anchor="end", size=size),
+        _svg_text(left - 6, base, "0", anchor="end", size=size),
     ]
+    last_end = float("-inf")  # the right edge of the last axis label placed
     for i, key in enumerate(keys):
         n = months.get(key, 0)
         h = plot_h * n / peak if peak else 0
         x = left + i * step
+        partial = partial_last and i == len(keys) - 1
         if n:
-            parts.append(
-                f'<rect x="{x + step * 0.1:.1f}" y="{height - bottom - h:.1f}" '
-                f'width="{max(1.0, step * 0.8):.1f}" height="{h:.1f}" fill="{_BAR}"/>'
+            style = (
+                f'fill="{_BAR}" fill-opacity="0.35" stroke="{_BAR}" stroke-dasharray="3,2"'
+                if partial
+                else f'fill="{_BAR}"'
             )
-        if key.endswith("-01") or i == 0:
-            parts.append(_svg_text(x, height - 8, key[:4] if i else key, size=10))
+            parts.append(
+                f'<rect x="{x + step * 0.1:.1f}" y="{base - h:.1f}" '
+                f'width="{max(1.0, step * 0.8):.1f}" height="{h:.1f}" {style}/>'
+            )
+        if i == 0 or key.endswith("-01"):
+            text = key if i == 0 else key[:4]
+            half = text_width(text, size) / 2
+            centre = min(max(x + step / 2, half), width - half)
+            if centre - half >= last_end + 6:
+                parts.append(_svg_text(centre, height - 8, text, anchor="middle", size=size))
+                last_end = centre + half
     parts.append("</svg>")
     return "".join(parts)
+
+
+def month_is_partial(month: str, data_end: datetime) -> bool:
+    """True when ``data_end`` (the newest record, UTC) falls inside ``month`` ("YYYY-MM")
+    before its last day: the month is only partly in the data."""
+    if data_end.strftime("%Y-%m") != month:
+        return False
+    return data_end.day < calendar.monthrange(data_end.year, data_end.month)[1]
 
 
 def _month_range(first: str, last: str) -> list[str]:
@@ -262,10 +345,14 @@ def audit_report_html(
             )
         months = store.monthly_counts(vault, included)
         if months:
+            last = max(months)
+            partial = span is not None and month_is_partial(last, span[1])
+            chart = time_chart_svg(months, title=t("report.chart_time"), partial_last=partial)
             out.append(f"<h3>{esc(t('report.chart_time'))}</h3>")
-            out.append(
-                f'<p class="chart">{time_chart_svg(months, title=t("report.chart_time"))}</p>'
-            )
+            out.append(f'<p class="chart">{chart}</p>')
+            if partial and span is not None:
+                note = t("report.chart_partial", month=last, date=span[1].strftime("%Y-%m-%d"))
+                out.append(f'<p class="meta">{esc(note)}</p>')
 
     # -- surprises ------------------------------------------------------------------------
     out.append(f"<h2>{esc(t('report.surprises'))}</h2>")

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-from datetime import tzinfo
+from datetime import date, tzinfo
 from typing import Any
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QMargins, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QResizeEvent, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -43,6 +44,9 @@ from plainview.ui.time_chart import TimeChart
 log = logging.getLogger(__name__)
 
 FILTER_DELAY_MS = 250
+#: Below this page width the explanation sits above the data instead of beside it (the page of
+#: an 800 px wide window is about 490 px; of a 1100 px one, about 790 px).
+STACK_BELOW_WIDTH = 760
 FIND_PAGES = 5  # pages searched for a requested record before starting the table at it
 
 
@@ -56,6 +60,7 @@ class CategoryDetails:
     by_hour: Any = None
     section_status: str | None = None  # "empty" | "missing" | None
     zone_label: str | None = None  # the zone the chart's buckets are in ("UTC+08:00")
+    data_end: date | None = None  # the day of the newest record, in that zone
 
 
 def section_status(vault: Any, category: str) -> str | None:
@@ -96,6 +101,9 @@ def load_details(vault: Any, category: str, lang: str, tz: tzinfo | None = None)
             details.over_time = list(activity_over_time(vault, category, bucket="day", tz=zone))
         details.by_hour = activity_by_hour(vault, category, tz=zone)
         details.zone_label = zone_label(zone)
+        newest = vault.records(category, limit=1, order="time_desc")
+        if newest and newest[0].occurred_at is not None:
+            details.data_end = newest[0].occurred_at.astimezone(zone).date()
     else:
         details.section_status = section_status(vault, category)
     return details
@@ -120,7 +128,15 @@ class CategoryPage(QWidget):
         self._own_change = False  # our own share change is being announced
 
         self.explanation = ExplanationView(self)
-        self.explanation.setMinimumWidth(260)
+        self.explanation.setMinimumWidth(220)
+        self.explanation.setMinimumHeight(64)
+        # folds the explanation away (and back); the choice is remembered on this device
+        self.explanation_toggle = QToolButton(self)
+        self.explanation_toggle.setCheckable(True)
+        self.explanation_toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.explanation_toggle.setAutoRaise(True)
+        self.explanation_toggle.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.explanation_toggle.toggled.connect(self._explanation_toggled)
 
         # right pane: the user's own data
         right = QWidget(self)
@@ -220,6 +236,7 @@ class CategoryPage(QWidget):
         right_layout.addWidget(self.chart, 2)
         right_layout.addStretch(0)  # keeps the texts at the top when the table is hidden
 
+        # side by side on a wide page, the explanation above the data on a narrow one
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.explanation)
         self.splitter.addWidget(right)
@@ -234,14 +251,26 @@ class CategoryPage(QWidget):
         self.share_status.setProperty("role", "hint")
         bottom = QFrame(self)
         bottom.setFrameShape(QFrame.Shape.StyledPanel)
-        bottom_layout = QVBoxLayout(bottom)
+        bottom_layout = self._bottom_layout = QVBoxLayout(bottom)
         bottom_layout.addWidget(self.share_selector)
         bottom_layout.addWidget(self.share_status)
 
+        toggle_row = QHBoxLayout()
+        toggle_row.setContentsMargins(0, 0, 0, 0)
+        toggle_row.addWidget(self.explanation_toggle)
+        toggle_row.addStretch(1)
         layout = QVBoxLayout(self)
+        layout.setSpacing(4)
+        layout.addLayout(toggle_row)
         layout.addWidget(self.splitter, 1)
         layout.addWidget(bottom)
 
+        shown = ctx.prefs.explanation_shown if ctx.prefs is not None else True
+        self.explanation_toggle.setChecked(shown)
+        self.explanation.setVisible(shown)
+        self._wide_margins = (layout.contentsMargins(), bottom_layout.contentsMargins())
+        self._update_minimum_width()
+        self.setTabOrder(self.explanation_toggle, self.explanation)
         self.setTabOrder(self.explanation, self.filter_edit)
         self.setTabOrder(self.filter_edit, self.view_toggle)
         self.setTabOrder(self.view_toggle, self.table)
@@ -324,6 +353,8 @@ class CategoryPage(QWidget):
         self._set_start_notice(False)
 
     def retranslate(self) -> None:
+        self._retranslate_toggle()
+        self._update_minimum_width()  # longer words may need a wider page
         self.data_heading.setText(self.tr("Your data"))
         self.filter_label.setText(self.tr("&Filter:"))
         self.filter_edit.setPlaceholderText(
@@ -360,6 +391,109 @@ class CategoryPage(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
         super().changeEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_layout(event.size().width())
+
+    def _update_minimum_width(self) -> None:
+        """The page may get as narrow as its panes stacked: side by side needs more, but
+        below STACK_BELOW_WIDTH they stack, so the window can always shrink to 800 px (the
+        layout's own minimum is that of the current orientation, and would hold it wider)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        widest = 0
+        for i in range(layout.count()):
+            item = layout.itemAt(i)
+            if item is None:
+                continue
+            if item.widget() is self.splitter:
+                panes = [self.splitter.widget(k) for k in range(self.splitter.count())]
+                widest = max(
+                    widest,
+                    *(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in panes if w),
+                )
+            else:
+                widest = max(widest, item.minimumSize().width())
+        margins = layout.contentsMargins()
+        self.setMinimumWidth(min(widest + margins.left() + margins.right(), STACK_BELOW_WIDTH))
+
+    # -- layout that fits --------------------------------------------------------------
+    def is_stacked(self) -> bool:
+        """True while the explanation sits above the data (a narrow page)."""
+        return self.splitter.orientation() == Qt.Orientation.Vertical
+
+    def explanation_shown(self) -> bool:
+        return self.explanation_toggle.isChecked()
+
+    def set_explanation_shown(self, shown: bool) -> None:
+        self.explanation_toggle.setChecked(shown)
+
+    def _fit_layout(self, width: int) -> None:
+        wanted = Qt.Orientation.Vertical if width < STACK_BELOW_WIDTH else Qt.Orientation.Horizontal
+        if wanted == self.splitter.orientation():
+            return
+        stacked = wanted == Qt.Orientation.Vertical
+        self.splitter.setOrientation(wanted)
+        self.chart.set_compact(stacked)
+        # stacked, the height is scarce: the charts keep their least height, the table gets
+        # the rest (at least a few rows) and the explanation scrolls above them
+        data_pane = self.table.parentWidget()
+        data_layout = data_pane.layout() if data_pane is not None else None
+        if isinstance(data_layout, QVBoxLayout):
+            data_layout.setStretchFactor(self.chart, 0 if stacked else 2)
+        rows = self.table.verticalHeader().defaultSectionSize()
+        self.table.setMinimumHeight(3 * rows if stacked else 0)
+        # and tighter margins: every line of the table counts
+        page_layout = self.layout()
+        if page_layout is not None:
+            page_layout.setContentsMargins(
+                QMargins(6, 4, 6, 4) if stacked else self._wide_margins[0]
+            )
+        self._bottom_layout.setContentsMargins(
+            QMargins(8, 4, 8, 4) if stacked else self._wide_margins[1]
+        )
+        self._share_splitter(0.15 if stacked else 0.4)
+        self._retranslate_toggle()  # the arrow points the way the pane folds
+
+    def _balance_panes(self, *, has_rows: bool) -> None:
+        """Stacked, the explanation gets most of the height when there are no rows to show,
+        and the data most of it when there are."""
+        if self.is_stacked():
+            self._share_splitter(0.15 if has_rows else 0.75)
+
+    def _share_splitter(self, first: float) -> None:
+        """Give the first pane ``first`` of the splitter's length (setSizes() spreads what
+        the numbers do not add up to by the stretch factors, so they must be in pixels)."""
+        total = sum(self.splitter.sizes()) or 1000
+        self.splitter.setSizes([round(total * first), total - round(total * first)])
+
+    def _explanation_toggled(self, shown: bool) -> None:
+        self.explanation.setVisible(shown)
+        if self.ctx.prefs is not None and self.ctx.prefs.explanation_shown != shown:
+            self.ctx.prefs.explanation_shown = shown
+        self._retranslate_toggle()
+
+    def _retranslate_toggle(self) -> None:
+        shown = self.explanation_toggle.isChecked()
+        if shown:
+            text = self.tr("Hide &explanation")
+            tip = self.tr("Fold the explanation away to give your data the whole page (Alt+E)")
+        else:
+            text = self.tr("Show &explanation")
+            tip = self.tr("Show what this is and why TikTok says it collects it (Alt+E)")
+        self.explanation_toggle.setText(text)
+        self.explanation_toggle.setToolTip(tip)
+        self.explanation_toggle.setAccessibleName(text.replace("&", ""))
+        self.explanation_toggle.setAccessibleDescription(tip)
+        vertical = self.splitter.orientation() == Qt.Orientation.Vertical
+        arrow = (
+            (Qt.ArrowType.UpArrow if shown else Qt.ArrowType.DownArrow)
+            if vertical
+            else (Qt.ArrowType.LeftArrow if shown else Qt.ArrowType.RightArrow)
+        )
+        self.explanation_toggle.setArrowType(arrow)
 
     # -- explanation and share level ---------------------------------------------------
     def _show_explanation(self) -> None:
@@ -700,7 +834,12 @@ class CategoryPage(QWidget):
             return
         self.explanation.set_facts([str(getattr(f, "text", f)) for f in details.facts])
         if details.count:
-            self.chart.set_data(details.over_time, details.by_hour, zone_label=details.zone_label)
+            self.chart.set_data(
+                details.over_time,
+                details.by_hour,
+                zone_label=details.zone_label,
+                data_end=details.data_end,
+            )
         else:
             self.chart.clear()
         self.chart.setVisible(details.count > 0 and self.chart.has_data())
@@ -712,6 +851,7 @@ class CategoryPage(QWidget):
         self.view_toggle.setVisible(not empty and is_direct_messages(self.category))
         self.filter_edit.setVisible(not empty)
         self.filter_label.setVisible(not empty)
+        self._balance_panes(has_rows=not empty)
         self._update_count()
 
     def _empty_text(self, status: str | None) -> str:

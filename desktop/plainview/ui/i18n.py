@@ -7,7 +7,16 @@ from __future__ import annotations
 import logging
 from typing import Final
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+    Slot,
+)
+from PySide6.QtWidgets import QApplication
 
 from plainview.resources import resource
 from plainview.ui.context import AppContext
@@ -49,6 +58,21 @@ def qm_files(lang: str) -> list[str]:
     )
 
 
+def follow_default_locale() -> None:
+    """Give every open window the new default locale.
+
+    ``QLocale.setDefault()`` only reaches widgets created after it: an existing widget keeps
+    the locale it was made with, so dates and numbers (``widget.locale()``) would stay in the
+    old language. A window that did not choose its own locale takes the default again, and Qt
+    hands it on to its children (with a ``LocaleChange`` event each)."""
+    app = QCoreApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for widget in app.topLevelWidgets():
+        if not widget.testAttribute(Qt.WidgetAttribute.WA_SetLocale):
+            widget.unsetLocale()
+
+
 class Translations(QObject):
     """Owns the installed QTranslators; follows ``ctx.language_changed``.
 
@@ -78,6 +102,7 @@ class Translations(QObject):
         self._installed = []
         self._buffers = []
         QLocale.setDefault(QLocale(lang if lang != "en" else "en_US"))
+        follow_default_locale()
         if lang == "en":
             return
         for name in qm_files(lang):

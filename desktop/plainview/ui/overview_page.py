@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -341,15 +342,23 @@ class OverviewPage(QWidget):
         return category.removeprefix("tiktok.").replace("_", " ").capitalize()
 
     def _build_tiles(self, categories: list[str], counts: dict[str, int], catalog: Any) -> None:
-        self._clear_tiles()
+        """One tile per category with data, in sensitivity order. Tiles are kept and refilled
+        (a language switch or a reload fills the same tiles again); only a category that is
+        gone loses its tile, hidden at once so it is never drawn next to the new ones."""
         entries = []
         for category in categories:
             expl = self._explain(catalog, category)
             sensitivity = str(getattr(expl, "sensitivity", "low")) if expl else "low"
             entries.append((category, expl, sensitivity))
         entries.sort(key=lambda e: (SENSITIVITY_ORDER.get(e[2], 3), -counts.get(e[0], 0)))
+        old, self.tiles = self.tiles, {}
         for category, expl, sensitivity in entries:
-            tile = CategoryTile(category, self.tiles_box)
+            tile = old.pop(category, None)
+            if tile is None:
+                tile = CategoryTile(category, self.tiles_box)
+                tile.clicked.connect(
+                    lambda _c=False, cat=category: self.category_requested.emit(cat)
+                )
             count = counts.get(category, 0)
             tile.set_content(
                 self._title(catalog, category),
@@ -358,8 +367,8 @@ class OverviewPage(QWidget):
                 sensitivity,
                 str(getattr(expl, "sensitivity_reason", "") or ""),
             )
-            tile.clicked.connect(lambda _c=False, cat=category: self.category_requested.emit(cat))
             self.tiles[category] = tile
+        self._drop_tiles(old.values())
         self._layout_tiles()
 
     def _sep(self) -> str:
@@ -377,10 +386,14 @@ class OverviewPage(QWidget):
         return super().eventFilter(watched, event)
 
     def _clear_tiles(self) -> None:
-        for tile in self.tiles.values():
+        tiles, self.tiles = self.tiles, {}
+        self._drop_tiles(tiles.values())
+
+    def _drop_tiles(self, tiles: Iterable[CategoryTile]) -> None:
+        for tile in tiles:
             self.tiles_grid.removeWidget(tile)
+            tile.hide()  # deleteLater() waits for the event loop; until then it would show
             tile.deleteLater()
-        self.tiles = {}
 
     def _layout_tiles(self) -> None:
         if not self.tiles:

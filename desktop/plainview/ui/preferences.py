@@ -1,6 +1,7 @@
 """Device preferences kept in QSettings: one table of keys with defaults (KeePassXC's
-``Config``). Only language, theme, auto-lock minutes and window geometry live here — never
-personal data (SECURITY.md "Leak hygiene"); per-vault choices live inside the vault."""
+``Config``). Only language, theme, auto-lock minutes, window geometry and layout choices (the
+folded explanation) live here — never personal data (SECURITY.md "Leak hygiene"); per-vault
+choices live inside the vault."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ DEFAULTS: Final[dict[str, Any]] = {
     "theme": "system",
     "auto_lock_minutes": 15,
     "window/geometry": QByteArray(),
+    "category/explanation_shown": True,
 }
 
 
@@ -68,6 +70,18 @@ class Preferences:
     @auto_lock_minutes.setter
     def auto_lock_minutes(self, value: int) -> None:
         self._set("auto_lock_minutes", max(0, min(int(value), 24 * 60)))
+
+    @property
+    def explanation_shown(self) -> bool:
+        """Whether the category page shows its explanation pane (the user can fold it)."""
+        value = self._get("category/explanation_shown")
+        if isinstance(value, str):  # an ini file gives "true" / "false" back
+            return value.strip().lower() not in ("false", "0", "no")
+        return bool(value)
+
+    @explanation_shown.setter
+    def explanation_shown(self, value: bool) -> None:
+        self._set("category/explanation_shown", bool(value))
 
     @property
     def geometry(self) -> QByteArray:

@@ -224,7 +224,7 @@ class SearchPage(QWidget):
         layout.addStretch(0)  # keeps the field at the top while there are no results
 
         ctx.locked.connect(self.clear)
-        ctx.language_changed.connect(lambda _l: self.retranslate())
+        ctx.language_changed.connect(self._language_changed)
         self.retranslate()
         self.clear()
 
@@ -263,6 +263,10 @@ class SearchPage(QWidget):
         self.results.header().setAccessibleName(self.tr("Search results"))
         self._retitle_groups()
         self._set_status()
+
+    def _language_changed(self, _lang: str) -> None:
+        self.retranslate()
+        self.refresh()  # the results' dates are written in the new language
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -7,6 +7,7 @@ the system palette so light and dark both read well.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, datetime
 from typing import Any
@@ -20,7 +21,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QDateTime, QEvent, QMargins, Qt, QTimer, QTimeZone
+from PySide6.QtCore import QDate, QDateTime, QEvent, QMargins, QObject, QSize, Qt, QTimer, QTimeZone
 from PySide6.QtGui import QBrush, QFont, QFontMetricsF, QPainter, QPalette, QPen, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
 
@@ -103,15 +104,33 @@ def hour_counts(by_hour: Any) -> list[int]:
     return counts
 
 
-def _count_range(axis: QValueAxis, top: int) -> None:
-    """0..top with whole-number ticks (small counts get one tick per step)."""
+def _count_range(axis: QValueAxis, top: int, most_ticks: int = 6) -> None:
+    """0..top with whole-number ticks, at most ``most_ticks`` of them: small counts get one
+    tick per step while they fit; a short chart gets fewer (QtCharts shrinks labels that are
+    too tight to "…")."""
     top = max(1, int(top))
-    axis.setRange(0, top)
-    if top <= 5:
+    most_ticks = max(2, most_ticks)
+    if top + 1 <= most_ticks:
+        axis.setRange(0, top)
         axis.setTickCount(top + 1)
-    else:
-        axis.setTickCount(5)
-        axis.applyNiceNumbers()
+        return
+    if top <= 20:  # whole steps: round the top up to a multiple of the step
+        step = -(-top // (most_ticks - 1))
+        axis.setRange(0, step * (most_ticks - 1))
+        axis.setTickCount(most_ticks)
+        return
+    axis.setRange(0, top)
+    axis.setTickCount(min(5, most_ticks))
+    axis.applyNiceNumbers()
+    if axis.tickCount() > most_ticks:
+        axis.setTickCount(most_ticks)
+
+
+def ticks_that_fit(plot_height: float, line_height: float) -> int:
+    """How many count labels fit whole on a value axis ``plot_height`` px tall (at least two:
+    0 and the top). QtCharts gives each of n labels ``height / n - 2 * padding`` and shrinks a
+    taller one to "…"; a label is a line plus a few px."""
+    return max(2, min(6, int(plot_height / (line_height + 4 + 2 * LABEL_PADDING))))
 
 
 def _label_positions(n: int, most: int = 4) -> list[int]:
@@ -129,6 +148,10 @@ def _label_positions(n: int, most: int = 4) -> list[int]:
 LABEL_PADDING = 6
 LINE_BREAK = "<br>"  # axis labels are rich text; a month reads "Mar" over "2024"
 MOST_TIME_LABELS = 6
+QWIDGETSIZE_MAX = 16_777_215  # Qt's "no maximum" for a widget's size
+PARTIAL = "partial"  # the object name of the dashed last-month segment
+CHART_HEIGHT = 150  # the charts' least height (px); lower on a stacked, narrow page
+COMPACT_HEIGHT = 112
 HOUR_LABEL_SETS = ((0, 6, 12, 18), (0, 12), (0,))
 
 
@@ -158,15 +181,25 @@ class TimeChart(QWidget):
         self._points: list[tuple[QDateTime, int]] = []
         self._hours: list[int] = [0] * 24
         self._zone_label: str | None = None
-        self._fitted: tuple[int, int] = (0, 0)  # (time labels, hour label set) last built
+        self._data_end: date | None = None
+        # (time labels, hour label set, count ticks over time, count ticks by hour) last built
+        self._fitted: tuple[int, int, int, int] = (0, 0, 0, 0)
+        self._built_for: tuple[QSize, QSize] | None = None  # the views' sizes at the last build
         self.over_time_view = QChartView(self)
         self.hour_view = QChartView(self)
         for view in (self.over_time_view, self.hour_view):
             view.setRenderHint(QPainter.RenderHint.Antialiasing)
-            view.setMinimumHeight(150)
+            view.setMinimumHeight(CHART_HEIGHT)
             view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        for view in (self.over_time_view, self.hour_view):
+            view.installEventFilter(self)
+        # narrower, QtCharts shrinks the count labels to "4…": the page stacks instead
+        self.over_time_view.setMinimumWidth(180)
+        self.hour_view.setMinimumWidth(150)
         # titles as labels above the charts: they wrap where a chart title would be cut off
         self.over_time_title = QLabel(self)
+        self.over_time_title.setTextFormat(Qt.TextFormat.RichText)
+        self.partial_note = ""  # what the title says about a partial last month
         self.hour_title = QLabel(self)
         for title in (self.over_time_title, self.hour_title):
             title.setWordWrap(True)
@@ -197,18 +230,45 @@ class TimeChart(QWidget):
 
     # -- public ------------------------------------------------------------------------
     def set_data(
-        self, over_time: Iterable[Any], by_hour: Any, *, zone_label: str | None = None
+        self,
+        over_time: Iterable[Any],
+        by_hour: Any,
+        *,
+        zone_label: str | None = None,
+        data_end: date | None = None,
     ) -> None:
-        """``zone_label`` names the zone the buckets are in (``"UTC+01:00"``); None = UTC."""
+        """``zone_label`` names the zone the buckets are in (``"UTC+01:00"``); None = UTC.
+        ``data_end`` is the day of the newest record (in that zone): a last month it ends
+        before is only partly in the data, and is drawn dashed with a note rather than as a
+        fall."""
         self._points = series_points(over_time)
         self._hours = hour_counts(by_hour)
         self._zone_label = zone_label
+        self._data_end = data_end
         self._rebuild()
+
+    def partial_last_month(self) -> bool:
+        """True when the last bucket is a month the data ends inside of."""
+        end = self._data_end
+        if end is None or len(self._points) < 2 or not self._monthly():
+            return False
+        last = self._points[-1][0].date()
+        if (last.year(), last.month()) != (end.year, end.month):
+            return False
+        return end.day < last.daysInMonth()
 
     def clear(self) -> None:
         self._points = []
         self._hours = [0] * 24
+        self._data_end = None
         self._rebuild()
+
+    def set_compact(self, compact: bool) -> None:
+        """Lower charts for a page where the explanation sits above the data."""
+        for view in (self.over_time_view, self.hour_view):
+            view.setMinimumHeight(COMPACT_HEIGHT if compact else CHART_HEIGHT)
+            # compact, they stay that low: the height left goes to the table
+            view.setMaximumHeight(COMPACT_HEIGHT if compact else QWIDGETSIZE_MAX)
 
     def has_data(self) -> bool:
         return bool(self._points) or any(self._hours)
@@ -230,7 +290,19 @@ class TimeChart(QWidget):
         self.over_time_view.setAccessibleName(self.tr("Activity over time"))
         self.hour_view.setAccessibleName(self.tr("Activity by hour of day"))
         self.empty_label.setText(self.tr("No times in this data, so there is no chart."))
-        self.over_time_title.setText(self.tr("Activity over time"))
+        title = html.escape(self.tr("Activity over time"))
+        self.partial_note = ""
+        if self.partial_last_month() and self._data_end is not None:
+            loc = self.locale()
+            last = self._points[-1][0].date()
+            self.partial_note = self.tr(
+                "Your data ends on {day}, so {month} is only partly there (dashed)."
+            ).format(
+                day=loc.toString(QDate(self._data_end), self.tr("d MMM")),
+                month=loc.toString(last, self.tr("MMMM yyyy")),
+            )
+            title += f"<br><small>{html.escape(self.partial_note)}</small>"
+        self.over_time_title.setText(title)
         zone = self._zone_label
         if zone is None:
             self.hour_title.setText(self.tr("By hour of day (UTC)"))
@@ -253,13 +325,13 @@ class TimeChart(QWidget):
         self.over_time_view.setToolTip(time_tip)
         self.over_time_title.setToolTip(time_tip)
         self.hour_view.setAccessibleDescription(hour_tip)
-        self.over_time_view.setAccessibleDescription(time_tip)
+        self.over_time_view.setAccessibleDescription(f"{time_tip} {self.partial_note}".strip())
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
         elif event.type() in (QEvent.Type.LocaleChange, QEvent.Type.LanguageChange):
-            self._fitted = (-1, -1)  # the date labels' format and language changed
+            self._fitted = (-1, -1, -1, -1)  # the date labels' format and language changed
             self._relabel_timer.start()
         super().changeEvent(event)
 
@@ -267,6 +339,12 @@ class TimeChart(QWidget):
         super().resizeEvent(event)
         if self.has_data():
             self._relabel_timer.start()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # the views settle their size after ours (the layout runs later): fit to theirs
+        if event.type() == QEvent.Type.Resize and self.has_data():
+            self._relabel_timer.start()
+        return super().eventFilter(watched, event)
 
     # -- drawing -----------------------------------------------------------------------
     def _new_charts(self) -> None:
@@ -313,18 +391,25 @@ class TimeChart(QWidget):
         self.empty_label.setVisible(not has)
         if has:
             self._fitted = self._fit()
-            self._build_over_time(self._fitted[0])
-            self._build_hours(self._fitted[1])
+            self._built_for = (self.over_time_view.size(), self.hour_view.size())
+            self._build_over_time(self._fitted[0], self._fitted[2])
+            self._build_hours(self._fitted[1], self._fitted[3])
         self._apply_palette()
 
     def _relabel_if_needed(self) -> None:
-        if self.has_data() and self._fit() != self._fitted:
+        # QtCharts does not always lay a chart out again when its view is resized (seen with a
+        # chart built in a page not shown yet: labels stay "…" at their first, tiny size), so
+        # a new size builds the charts anew, like new labels do
+        sizes = (self.over_time_view.size(), self.hour_view.size())
+        if self.has_data() and (self._fit() != self._fitted or sizes != self._built_for):
             self._rebuild()
 
     # -- labels that fit ---------------------------------------------------------------
+    def _monthly(self) -> bool:
+        return len(self._points) < 2 or self._points[0][0].daysTo(self._points[1][0]) >= 28
+
     def _date_format(self) -> str:
-        monthly = len(self._points) < 2 or self._points[0][0].daysTo(self._points[1][0]) >= 28
-        if monthly:
+        if self._monthly():
             # Qt date format of a month on the chart axis, on two lines ("Mar" over "2024");
             # text in quotes is kept as it is, <br> breaks the line
             return self.tr("MMM'<br>'yyyy")
@@ -341,8 +426,9 @@ class TimeChart(QWidget):
         count_labels = _text_width(font, ["8" * (len(str(count_top)) + 1)])  # nice numbers
         return max(0.0, view.width() - count_labels - 2 * LABEL_PADDING - 16)
 
-    def _fit(self) -> tuple[int, int]:
-        """(number of date labels, index into HOUR_LABEL_SETS) that fit the views now."""
+    def _fit(self) -> tuple[int, int, int, int]:
+        """(number of date labels, index into HOUR_LABEL_SETS, count ticks of each chart)
+        that fit the views now."""
         font = self.time_axis.labelsFont()
         texts = self._date_texts()
         top = max((c for _w, c in self._points), default=1)
@@ -357,20 +443,36 @@ class TimeChart(QWidget):
             if labels_that_fit(hour_width, needed, len(hour_set)) == len(hour_set):
                 hours = i
                 break
-        return dates, hours
+        line = QFontMetricsF(self.count_axis.labelsFont()).height()
+        date_lines = max((t.count(LINE_BREAK) + 1 for t in texts), default=1)
+        # the plot: the view less the date labels under it and the chart's margins
+        time_plot = self.over_time_view.height() - date_lines * line - 3 * LABEL_PADDING - 8
+        hour_plot = self.hour_view.height() - line - 3 * LABEL_PADDING - 8
+        return dates, hours, ticks_that_fit(time_plot, line), ticks_that_fit(hour_plot, line)
 
-    def _build_over_time(self, labels: int) -> None:
-        line = QLineSeries()
-        for i, (_when, count) in enumerate(self._points):
-            line.append(float(i), float(count))
+    def _build_over_time(self, labels: int, ticks: int) -> None:
         n = len(self._points)
+        partial = self.partial_last_month()
+        line = QLineSeries()
+        solid = self._points[:-1] if partial else self._points
+        for i, (_when, count) in enumerate(solid):
+            line.append(float(i), float(count))
         if n == 1:  # one bucket: a flat line across it so it is visible
             line.clear()
             line.append(-0.5, float(self._points[0][1]))
             line.append(0.5, float(self._points[0][1]))
-        self.over_time_chart.addSeries(line)
-        line.attachAxis(self.time_axis)
-        line.attachAxis(self.count_axis)
+        lines = [line]
+        if partial:  # the month the data ends in: dashed, and a hollow point on it
+            tail = QLineSeries()
+            tail.setObjectName(PARTIAL)
+            tail.append(float(n - 2), float(self._points[-2][1]))
+            tail.append(float(n - 1), float(self._points[-1][1]))
+            tail.setPointsVisible(True)
+            lines.append(tail)
+        for series in lines:
+            self.over_time_chart.addSeries(series)
+            series.attachAxis(self.time_axis)
+            series.attachAxis(self.count_axis)
         # half a bucket of room at each end: a label on the first or last bucket is centred
         # on it and would otherwise stick out of the chart
         self.time_axis.setRange(-0.5, n - 0.5)
@@ -382,9 +484,10 @@ class TimeChart(QWidget):
                 text += "\u200b"
             self.time_axis.append(text, i)
         top = max(c for _, c in self._points)
-        _count_range(self.count_axis, top + 1 if top <= 5 else top)  # a line never on the edge
+        # a line never on the edge
+        _count_range(self.count_axis, top + 1 if top <= 5 else top, ticks)
 
-    def _build_hours(self, label_set: int) -> None:
+    def _build_hours(self, label_set: int, ticks: int) -> None:
         bars = QBarSet("")
         bars.append([float(c) for c in self._hours])
         series = QBarSeries()
@@ -396,7 +499,7 @@ class TimeChart(QWidget):
         self.hour_axis.setRange(-0.5, 23.5)
         for hour in HOUR_LABEL_SETS[label_set]:
             self.hour_axis.append(str(hour), hour)
-        _count_range(self.hour_count_axis, max(self._hours))
+        _count_range(self.hour_count_axis, max(self._hours), ticks)
 
     def _apply_palette(self) -> None:
         pal = self.palette()
@@ -413,7 +516,9 @@ class TimeChart(QWidget):
                 axis.setLinePen(QPen(grid))
                 axis.setGridLinePen(QPen(grid, 0.5, Qt.PenStyle.DotLine))
             for series in chart.series():
-                if isinstance(series, QLineSeries):
+                if isinstance(series, QLineSeries) and series.objectName() == PARTIAL:
+                    series.setPen(QPen(accent, 2, Qt.PenStyle.DashLine))
+                elif isinstance(series, QLineSeries):
                     series.setPen(QPen(accent, 2))
                 elif isinstance(series, QBarSeries):
                     for bar_set in series.barSets():
