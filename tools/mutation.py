@@ -54,7 +54,10 @@ MODULES: dict[str, tuple[str, list[str]]] = {
         "importers/tiktok_json.py",
         ["tests/unit/importers/test_big_integers.py", "tests/unit/importers/test_counts.py"],
     ),
-    "tiktok_txt": ("importers/tiktok_txt.py", ["tests/unit/importers/test_txt.py"]),
+    "tiktok_txt": (
+        "importers/tiktok_txt.py",
+        ["tests/unit/importers/test_txt.py", "tests/unit/importers/test_counts.py"],
+    ),
     "redact": (
         "sharing/redact.py",
         [

@@ -185,6 +185,7 @@ def iter_blocks(lines: Iterable[str]) -> Iterator[dict[str, Any]]:
             continue
         label, value = _split_line(line)
         if label is None or (" " in label.strip() and len(label) > 60):
+            value = line.strip()  # a sentence with a colon: keep all of it, not only the end
             if last is not None and isinstance(cur.get(last), str):
                 cur[last] = f"{cur[last]}\n{value}"
             else:

@@ -289,3 +289,16 @@ def test_junk_files_are_ignored_not_imported(tmp_path: Path) -> None:
 def test_limits_are_the_documented_ones() -> None:
     assert (arc.MAX_MEMBERS, arc.TOTAL_FACTOR, arc.MAX_RATIO) == (200_000, 20, 200)
     assert arc.MAX_TOTAL_BYTES == 50 * 1024**3 and arc.RATIO_MIN_SIZE == 1024 * 1024
+
+
+def test_a_large_bare_file_or_folder_member_reads_whole(tmp_path: Path) -> None:
+    """No compressed size, so no ratio limit: a 3 MiB plain file reads to its end."""
+    p = tmp_path / "user_data_tiktok.json"
+    p.write_bytes(b"{" + b" " * (3 * 2**20) + b"}")
+    with open_archive(p) as a, a.open(a.members[0]) as f:
+        assert len(f.read()) == 3 * 2**20 + 2
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Searches.txt").write_bytes(b"x" * (3 * 2**20))
+    with open_archive(folder) as a, a.open(a.members[0]) as f:
+        assert len(f.read()) == 3 * 2**20

@@ -354,3 +354,27 @@ def test_pseudonyms_are_stable_across_categories_in_one_package(vault: Any, tmp_
         assert fans[0]["occurred_at"] == "2025-02-10"
         names.append(fans[0]["fields"]["UserName"])
     assert names[0] != names[1]  # another package, another key
+
+
+@pytest.mark.parametrize(
+    ("key", "value", "expected"),
+    [
+        ("BackupEmail", "Yes", REMOVED),  # "Yes" would pass under an unknown key
+        ("RecoveryPhone", "On", REMOVED),
+        ("HomeAddress", "None", "None"),
+        ("NickName", "Off", REMOVED),
+        ("SignupTime", "2025-01-02 03:04:05", "2025-01-02"),
+        ("ProfileLink", "https://example.invalid/alice?x=1", "https://example.invalid/"),
+        ("Who Can Comment On Your Stories", "Friends", "Friends"),
+        ("AllowDownloads", "alice", REMOVED),
+    ],
+)
+def test_rules_by_the_shape_of_a_key(key: str, value: str, expected: str) -> None:
+    out = _r().anonymize({key: value})
+    assert out == {key: expected}  # the key is known by its shape, so it is kept as it is
+
+
+def test_a_username_by_shape_becomes_a_pseudonym() -> None:
+    out = _r().anonymize({"InvitedByUsername": "alice", "TargetUserId": 123456789})
+    assert out["InvitedByUsername"].startswith("user-")
+    assert out["TargetUserId"].startswith("id-")
