@@ -193,18 +193,14 @@ def detect(members: MemberList) -> Detection | None:
     paths = members.lower_paths()
     tops = s.tops(paths)
     fmt = s.format_of(paths)
-    if tops & {"your_instagram_activity", "apps_and_websites_off_of_instagram"}:
+    if "your_instagram_activity" in tops:
         return Detection(ID, NAME, fmt, "2023", 1.0)
-    if any(
-        p.startswith(
-            ("connections/followers_and_following/", "personal_information/personal_information")
-        )
-        for p in paths
-    ):
-        return Detection(ID, NAME, fmt, "2023", 0.8)
     hits = tops & _TOPIC_ROOTS
     if len(hits) >= 2:
         return Detection(ID, NAME, fmt, "2021", 0.5 + 0.4 * len(hits) / len(_TOPIC_ROOTS))
+    grouped = ("connections/followers_and_following/", "personal_information/personal_information")
+    if "apps_and_websites_off_of_instagram" in tops or any(p.startswith(grouped) for p in paths):
+        return Detection(ID, NAME, fmt, "2023", 0.8)
     root_files = {p.rsplit(".", 1)[0] for p in paths if "/" not in p and p.endswith(".json")}
     if "connections" in root_files and root_files & _FLAT_FILES:
         share = len(root_files & (_FLAT_FILES | {"connections"})) / (len(_FLAT_FILES) + 1)

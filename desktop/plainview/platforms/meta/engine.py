@@ -15,7 +15,8 @@ a leading ``/`` anchoring it at the export's root), a category and a kind:
 - ``flat``: a 2018-20 root file whose keys are sections of their own (``rule.keys``); a map
   of user -> time gives one record per pair.
 
-The longest matching pattern wins. Files no rule knows are kept: JSON and HTML pages as
+The most specific matching pattern wins (a literal file name before a wildcard, then
+the most literal folders). Files no rule knows are kept: JSON and HTML pages as
 ``<platform>.unrecognized`` records (lists over ``PART_ITEMS`` items in ordered parts), other
 files as one record each with their text (when short and UTF-8). Photos and videos become
 ``<platform>.media`` records (path, size, type, and the time when a post, story or message
@@ -97,7 +98,7 @@ def match(rules: Sequence[FileRule], path: str, schema: str) -> FileRule | None:
     """The most specific rule for ``path`` in generation ``schema``."""
     segs = _stem(path)
     best: FileRule | None = None
-    best_len = -1
+    best_rank = (-1, -1, -1)
     for rule in rules:
         if rule.schemas is not None and schema not in rule.schemas:
             continue
@@ -106,8 +107,10 @@ def match(rules: Sequence[FileRule], path: str, schema: str) -> FileRule | None:
             continue
         tail = segs[len(segs) - len(pat) :]
         fits = all(p == "*" or p == s for p, s in zip(pat, tail, strict=True))
-        if fits and len(pat) > best_len:
-            best, best_len = rule, len(pat)
+        # a literal file name beats a wildcard, then more literal folders, then length
+        rank = (int(pat[-1] != "*"), sum(1 for p in pat if p != "*"), len(pat))
+        if fits and rank > best_rank:
+            best, best_rank = rule, rank
     return best
 
 
@@ -191,9 +194,9 @@ class _Run:
         if depth > 8:
             return
         if isinstance(item, dict):
-            uri = item.get("uri")
+            uri = item.get("uri") or item.get("path")  # 2018-20 media.json: path + taken_at
             if isinstance(uri, str):
-                at = epoch(item.get("creation_timestamp"))
+                at = epoch(item.get("creation_timestamp")) or any_time(item.get("taken_at"))
                 if at is not None:
                     self.uri_times.setdefault(uri.casefold(), at)
             for v in item.values():

@@ -180,6 +180,8 @@ def account_of(profile: Any) -> str | None:
         if isinstance(name, dict):
             full = name.get("full_name")
             found = full if isinstance(full, str) and full.strip() else None
+    if found is None:
+        found = labelled(profile, NAME_LABELS)
     return found[:200] if found else None
 
 
