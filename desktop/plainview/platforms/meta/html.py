@@ -42,7 +42,6 @@ CHUNK: Final = 64 * 1024
 _RECORD: Final = frozenset({"_a6-g", "uiBoxWhite"})
 _TITLE: Final = frozenset({"_a6-h", "_2lel"})
 _TIME: Final = frozenset({"_a72d", "_2lem"})
-_LABEL_CELL: Final = frozenset({"_a6_q", "_2pin"})
 _SKIP: Final = frozenset({"script", "style", "head", "title"})
 
 
@@ -97,9 +96,12 @@ class _Target:
         self.row_label: list[str] | None = None
         self.row_depth = 0
         self.table_depth = 0
+        self.buf: list[str] = []  # text of the current node, in the pieces lxml hands over
+        self.buf_len = 0
 
     # lxml target interface -------------------------------------------------------------
     def start(self, tag: str, attrib: dict[str, str]) -> None:
+        self.flush()
         self.depth += 1
         if self.depth > MAX_NESTING:
             raise _Stop("html_too_deep")
@@ -125,10 +127,7 @@ class _Target:
             self.row_depth = self.depth
         elif tag == "td" and self.row is not None:
             self.row.append([])
-            if classes & _LABEL_CELL:
-                self.mode.append((self.depth, "cell"))
-            else:
-                self.mode.append((self.depth, "cell"))
+            self.mode.append((self.depth, "cell"))
         if classes & _TITLE:
             self.mode.append((self.depth, "title"))
         elif classes & _TIME:
@@ -141,6 +140,7 @@ class _Target:
             rec.media.append(src)
 
     def end(self, tag: str) -> None:
+        self.flush()
         while self.mode and self.mode[-1][0] >= self.depth:
             self.mode.pop()
         if self.rec is not None:
@@ -152,9 +152,18 @@ class _Target:
         self.depth -= 1
 
     def data(self, text: str) -> None:
-        if len(text) > MAX_NODE_TEXT:
+        self.buf_len += len(text)
+        if self.buf_len > MAX_NODE_TEXT:
             raise _Stop("html_too_long")
-        s = " ".join(text.split())
+        self.buf.append(text)
+
+    def flush(self) -> None:
+        """One text node is complete (a tag starts or ends): file it where it belongs."""
+        if not self.buf:
+            return
+        s = " ".join("".join(self.buf).split())
+        self.buf.clear()
+        self.buf_len = 0
         if not s:
             return
         mode = self.mode[-1][1] if self.mode else ""
@@ -177,7 +186,7 @@ class _Target:
         return
 
     def close(self) -> None:
-        return
+        self.flush()
 
     # ------------------------------------------------------------------------------------
     def _close_row(self) -> None:

@@ -94,11 +94,23 @@ def item_time(item: Any) -> datetime | None:
             found = _entry_time(entry)
             if found is not None:
                 return found
-    lv = item.get("label_values")
-    if isinstance(lv, list):
-        found = _label_time(lv)
+    for key in ("label_values", "dict", "vec"):
+        entries = item.get(key)
+        if isinstance(entries, list):
+            found = _label_time(entries)
+            if found is not None:
+                return found
+    event = item.get("event")  # an off-Meta event with its company around it
+    if isinstance(event, dict):
+        found = item_time(event)
         if found is not None:
             return found
+    media = item.get("media")  # Instagram posts: the time sits on the first photo
+    if isinstance(media, list):
+        for m in media[:4]:
+            found = _entry_time(m)
+            if found is not None:
+                return found
     title = item.get("title")
     if isinstance(title, str) and len(title) >= 10 and title[:4].isdigit():
         return text_time(title)
