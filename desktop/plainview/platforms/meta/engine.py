@@ -228,12 +228,16 @@ class _Run:
         info_by_cat: dict[str, SectionInfo] = {}
 
         def info(cat: str, key: str | None = None) -> SectionInfo:
-            path = e.path if key is None or cat != self.unrec else f"{e.path}:{key}"
-            if cat not in info_by_cat or cat == self.unrec:
-                info_by_cat[cat] = self.log.section(path, cat)
-            return info_by_cat[cat]
+            # a flat file's keys and a file's unknown keys are sections of their own
+            own = key is not None and (rule.kind == "flat" or cat == self.unrec)
+            path = f"{e.path}:{key}" if own else e.path
+            found = info_by_cat.get(path)
+            if found is None:
+                found = info_by_cat[path] = self.log.section(path, cat)
+            return found
 
-        info(default)
+        if rule.kind != "flat":
+            info(default)
         for slot in it:
             value = repair_value(slot.value)
             key = repair(slot.key) if slot.key is not None else None
@@ -267,14 +271,14 @@ class _Run:
                     if rule.kind == "flat":
                         for k, v in value.items():
                             pair = {k: v}
-                            rec = self.emit(info(target), target, pair, f"{e.path}:{key}")
+                            rec = self.emit(info(target, key), target, pair, f"{e.path}:{key}")
                             if rec.occurred_at is None:
                                 rec = Record(
                                     rec.category, any_time(v), pair, rec.source_path, rec.text
                                 )
                             yield rec
                     elif not is_empty(value):
-                        yield self.emit(info(target), target, value, f"{e.path}:{key}")
+                        yield self.emit(info(target, key), target, value, f"{e.path}:{key}")
                 elif isinstance(value, dict):
                     if not is_empty(value):
                         yield self.emit(info(self.unrec, key), self.unrec, value, f"{e.path}:{key}")
@@ -287,7 +291,7 @@ class _Run:
                 if done is not None:
                     yield self.emit(info(self.unrec, key), self.unrec, done[1], done[0])
                 continue
-            yield from self.items(e, rule, target, value, info(target), thread_extra, key)
+            yield from self.items(e, rule, target, value, info(target, key), thread_extra, key)
         for key, parts in unknown.items():
             done = parts.close()
             if done is not None:

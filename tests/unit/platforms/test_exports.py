@@ -1,0 +1,193 @@
+"""Whole synthetic exports through the safe archive reader: exact counts for every platform,
+generation and format, repaired text, times, media, unknown sections, multi-part exports.
+
+The expected counts come from the generator (tests/fixtures/meta_export.py), which counts what
+it writes; never from the parser.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+from plainview.errors import ArchiveRejected
+from tests.fixtures.meta_export import CAFE, KEY_FR, PRAY, all_cases, export
+from tests.unit.platforms.helpers import counts, read_export
+
+EARLIEST = datetime(2004, 1, 1, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(("platform", "generation", "fmt"), all_cases())
+def test_exact_counts_for_every_generation_and_format(
+    tmp_path: Path, platform: str, generation: str, fmt: str
+) -> None:
+    ex = export(platform, generation, fmt)
+    found, records, log = read_export(ex.write_zip(tmp_path / "export.zip"))
+    assert (found.platform, found.schema, found.format) == (platform, generation, fmt)
+    assert (log.schema, log.format) == (generation, fmt)
+    assert counts(records) == ex.expected
+    # every category the platform has and this export lacks is reported missing
+    missing = {s.category for s in log.finish() if s.status == "missing"}
+    platform_ids = {c.id for c in REGISTRY_PLATFORMS[platform].categories} - {
+        f"{platform}.unrecognized"
+    }
+    assert missing == platform_ids - set(ex.expected)
+    # media: listed, never read; the left-out figures add up
+    assert (log.media_files, log.media_bytes) == (ex.media_files, ex.media_bytes)
+    # never 1970: every time is real
+    assert all(r.occurred_at is None or r.occurred_at >= EARLIEST for r in records)
+    assert all(r.occurred_at is None or r.occurred_at.tzinfo is not None for r in records)
+
+
+from plainview.platforms import DEFAULT_PLATFORMS  # noqa: E402
+
+REGISTRY_PLATFORMS = {p.id: p for p in DEFAULT_PLATFORMS}
+
+
+@pytest.mark.parametrize(("platform", "generation", "fmt"), all_cases())
+def test_text_is_repaired_and_kept(
+    tmp_path: Path, platform: str, generation: str, fmt: str
+) -> None:
+    ex = export(platform, generation, fmt)
+    _found, records, log = read_export(ex.write_zip(tmp_path / "export.zip"))
+    everything = json.dumps([r.fields for r in records], ensure_ascii=False)
+    assert "Ã" not in everything and "ð\x9f" not in everything  # no mojibake left
+    assert CAFE in everything and "🙏" in everything
+    assert log.account == ex.account
+    searchable = " ".join(r.text for r in records)
+    assert "Pokémon" in searchable
+
+
+@pytest.mark.parametrize(
+    ("generation", "key"), [("2021", "Nom d’utilisateur"), ("2023", "Benutzername")]
+)
+def test_localized_keys_are_repaired(tmp_path: Path, generation: str, key: str) -> None:
+    ex = export("instagram", generation, "json")
+    _found, records, _log = read_export(ex.write_zip(tmp_path / "ig.zip"))
+    (profile,) = [r for r in records if r.category == "instagram.profile"]
+    assert key in profile.fields["string_map_data"]
+    interests = [r for r in records if r.category == "instagram.ad_interests"]
+    assert all(KEY_FR in r.fields["string_map_data"] for r in interests)
+    logins = [r for r in records if r.category == "instagram.logins"]
+    assert logins and all(r.occurred_at is not None for r in logins)
+
+
+@pytest.mark.parametrize("generation", ["2021", "2023"])
+def test_text_only_time_is_read_not_1970(tmp_path: Path, generation: str) -> None:
+    ex = export("instagram", generation, "json")
+    _found, records, _log = read_export(ex.write_zip(tmp_path / "ig.zip"))
+    ads = [r for r in records if r.category == "instagram.ads_viewed"]
+    assert ex.text_only_time in {r.occurred_at for r in ads}
+    assert all(r.occurred_at is not None for r in ads)
+
+
+def test_messages_over_every_thread_and_part(tmp_path: Path) -> None:
+    ex = export("instagram", "2023", "json")
+    _found, records, log = read_export(ex.write_zip(tmp_path / "ig.zip"))
+    dms = [r for r in records if r.category == "instagram.direct_messages"]
+    threads = {r.source_path.rsplit("/", 1)[0] for r in dms}
+    parts = {r.source_path for r in dms}
+    assert len(threads) == 4 and len(parts) == 5  # 4 threads, one of them in two parts
+    assert len(dms) == ex.expected["instagram.direct_messages"]
+    assert any(r.fields.get("content") == PRAY for r in dms)
+    # the thread's own keys are kept with the import, not dropped
+    assert any("participants" in v for v in log.wrapper_values.values())
+
+
+def test_off_platform_is_one_record_per_event_with_the_company(tmp_path: Path) -> None:
+    for gen in ("2020", "2024"):
+        ex = export("facebook", gen, "json")
+        _found, records, _log = read_export(ex.write_zip(tmp_path / f"fb{gen}.zip"))
+        off = [r for r in records if r.category == "facebook.off_platform"]
+        assert len(off) == ex.expected["facebook.off_platform"] > 4  # more events than companies
+        assert all((r.fields.get("name") or r.fields.get("title")) for r in off)
+        assert all("event" in r.fields and r.occurred_at is not None for r in off)
+        assert len({r.fields.get("name") or r.fields.get("title") for r in off}) == 4
+
+
+def test_bare_single_records_count_once(tmp_path: Path) -> None:
+    ex = export("facebook", "2024", "json")
+    _found, records, _log = read_export(ex.write_zip(tmp_path / "fb.zip"))
+    (tz,) = [r for r in records if r.category == "facebook.location"]
+    assert tz.fields["label_values"][0]["value"] == "Europe/Zurich"
+    assert "fbid" in tz.fields  # the bare record's scalars stay in it
+    adv = [
+        r
+        for r in records
+        if r.source_path.endswith("advertisers_using_your_activity_or_information.json")
+    ]
+    assert len(adv) == 1
+
+
+def test_media_records_have_path_size_type_and_time(tmp_path: Path) -> None:
+    ex = export("instagram", "2021", "json")
+    _found, records, _log = read_export(ex.write_zip(tmp_path / "ig.zip"))
+    media = {r.fields["path"]: r for r in records if r.category == "instagram.media"}
+    assert set(media) == {p for p in ex.files if p.startswith("media/")}
+    for path, rec in media.items():
+        assert rec.fields["size"] == len(ex.files[path])
+        assert rec.fields["type"].split("/")[0] in ("image", "video")
+        assert rec.occurred_at == ex.media_times.get(path)
+
+
+def test_unknown_sections_are_kept_whole(tmp_path: Path) -> None:
+    ex = export("instagram", "2018", "json")
+    _found, records, log = read_export(ex.write_zip(tmp_path / "ig.zip"))
+    unknown = [r for r in records if r.category == "instagram.unrecognized"]
+    paths = {r.source_path for r in unknown}
+    assert "connections.json:close_friends" in paths
+    assert "saved.json:saved_media" in paths
+    saved = next(r for r in unknown if r.source_path == "saved.json:saved_media")
+    assert saved.fields == json.loads(ex.files["saved.json"])["saved_media"]
+    statuses = {s.path: s.status for s in log.finish()}
+    assert statuses["saved.json"] == "unrecognized"
+
+
+def test_a_folder_reads_like_the_zip(tmp_path: Path) -> None:
+    ex = export("facebook", "2020", "json")
+    _f, from_zip, _l = read_export(ex.write_zip(tmp_path / "fb.zip"))
+    _f, from_dir, _l = read_export(ex.write_folder(tmp_path / "fb"))
+    assert counts(from_dir) == counts(from_zip) == ex.expected
+
+
+@pytest.mark.parametrize(
+    ("platform", "generation", "fmt"), [("instagram", "2023", "json"), ("facebook", "2024", "html")]
+)
+def test_multi_part_export_is_one_export(
+    tmp_path: Path, platform: str, generation: str, fmt: str
+) -> None:
+    ex = export(platform, generation, fmt)
+    parts = ex.write_parts(tmp_path, 3)
+    holding = [
+        p for p in parts if any(n.endswith(ex.profile_path) for n in zipfile.ZipFile(p).namelist())
+    ]
+    assert len(holding) == 1  # only one part carries the profile
+    found, records, log = read_export(*parts)
+    assert (found.platform, found.schema) == (platform, generation)
+    assert counts(records) == ex.expected
+    assert log.account == ex.account
+    # a part without the profile alone is still recognised, and simply lacks the profile
+    found2, records2, _log2 = read_export(parts[1])
+    assert found2.platform == platform
+    assert f"{platform}.profile" not in counts(records2)
+
+
+def test_parts_holding_the_same_file_must_agree(tmp_path: Path) -> None:
+    ex = export("instagram", "2023", "json")
+    a, b = tmp_path / "a.zip", tmp_path / "b.zip"
+    name = "connections/followers_and_following/followers_1.json"
+    for p in (a, b):
+        with zipfile.ZipFile(p, "w") as zf:
+            zf.writestr(name, ex.files[name])
+            zf.writestr(f"other_{p.stem}.txt", b"x")
+    _f, records, _l = read_export(a, b)  # identical copies: read once
+    assert counts(records)["instagram.followers"] == len(json.loads(ex.files[name]))
+    with zipfile.ZipFile(b, "w") as zf:
+        zf.writestr(name, b"[]")
+    with pytest.raises(ArchiveRejected) as info:
+        read_export(a, b)
+    assert info.value.code == "parts_conflict"  # type: ignore[attr-defined]
