@@ -191,3 +191,22 @@ def test_parts_holding_the_same_file_must_agree(tmp_path: Path) -> None:
     with pytest.raises(ArchiveRejected) as info:
         read_export(a, b)
     assert info.value.code == "parts_conflict"  # type: ignore[attr-defined]
+
+
+def test_long_unknown_lists_are_kept_in_ordered_parts(tmp_path: Path) -> None:
+    items = [{"n": i, "what": f"thing {i}"} for i in range(2500)]
+    z = tmp_path / "ig.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr("your_instagram_activity/likes/liked_posts.json", b"[]")
+        zf.writestr(
+            "your_instagram_activity/saved/saved_collections.json",
+            json.dumps({"saved_saved_collections": items}),
+        )
+    _found, records, log = read_export(z)
+    parts = [r for r in records if r.category == "instagram.unrecognized"]
+    assert [len(r.fields) for r in parts] == [1000, 1000, 500]
+    assert [r.source_path.rsplit(" ", 2)[-1] for r in parts] == ["1)", "2)", "3)"]
+    assert [x for r in parts for x in r.fields] == items  # everything, in order
+    assert {
+        s.status for s in log.finish() if s.path.startswith("your_instagram_activity/likes")
+    } == {"empty"}
