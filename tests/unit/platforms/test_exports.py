@@ -123,11 +123,23 @@ def test_bare_single_records_count_once(tmp_path: Path) -> None:
     assert len(adv) == 1
 
 
-def test_media_records_have_path_size_type_and_time(tmp_path: Path) -> None:
-    ex = export("instagram", "2021", "json")
-    _found, records, _log = read_export(ex.write_zip(tmp_path / "ig.zip"))
-    media = {r.fields["path"]: r for r in records if r.category == "instagram.media"}
-    assert set(media) == {p for p in ex.files if p.startswith("media/")}
+@pytest.mark.parametrize(
+    ("platform", "generation", "fmt"),
+    [
+        ("instagram", "2018", "json"),
+        ("instagram", "2021", "json"),
+        ("facebook", "2024", "json"),
+        ("facebook", "2024", "html"),
+    ],
+)
+def test_media_records_have_path_size_type_and_time(
+    tmp_path: Path, platform: str, generation: str, fmt: str
+) -> None:
+    ex = export(platform, generation, fmt)
+    _found, records, _log = read_export(ex.write_zip(tmp_path / "export.zip"))
+    media = {r.fields["path"]: r for r in records if r.category == f"{platform}.media"}
+    assert set(media) == {p for p in ex.files if p.endswith((".jpg", ".mp4", ".webp"))}
+    assert any(r.occurred_at is not None for r in media.values())
     for path, rec in media.items():
         assert rec.fields["size"] == len(ex.files[path])
         assert rec.fields["type"].split("/")[0] in ("image", "video")

@@ -20,7 +20,8 @@ the most literal folders). Files no rule knows are kept: JSON and HTML pages as
 ``<platform>.unrecognized`` records (lists over ``PART_ITEMS`` items in ordered parts), other
 files as one record each with their text (when short and UTF-8). Photos and videos become
 ``<platform>.media`` records (path, size, type, and the time when a post, story or message
-names the file with its ``creation_timestamp``); their bytes are not read.
+names the file with its ``creation_timestamp``, or an HTML record shows it next to its
+time); their bytes are not read.
 """
 
 from __future__ import annotations
@@ -448,6 +449,12 @@ class _Run:
         with self.files.open(e) as stream:
             page = list(html.records(stream, section, size=e.size))
         info = self.log.section(e.path, category)
+        if rule is not None and rule.media_refs:  # <img src> next to the record's time
+            for rec in page:
+                at = text_time(rec.get("time"))
+                for src in rec.get("media", ()):
+                    if at is not None and isinstance(src, str):
+                        self.uri_times.setdefault(src.casefold(), at)
         if rule is None:
             acc = _Parts(e.path)
             for rec in page:
