@@ -187,13 +187,22 @@ class Detection:
 
 
 class Parser(Protocol):
-    """Streams the records of one format and generation of one platform."""
+    """Streams the records of one format and generation of one platform.
+
+    Two passes, as TikTok's importer runs today: ``prescan`` before the vault is touched
+    (checks what can be checked up front, sets ``log.schema``, ``log.format`` and
+    ``log.account``, which the import row needs; yields the section it is at, for progress;
+    raises ``ArchiveRejected``), then ``parse`` streams the records. A refusal during
+    ``parse`` is still possible (a page broken half-way): the import service rolls back.
+    """
 
     @property
     def format(self) -> str: ...
 
     @property
     def schema(self) -> str: ...
+
+    def prescan(self, files: ExportFiles, log: ParseLog) -> Iterator[str]: ...
 
     def parse(self, files: ExportFiles, log: ParseLog) -> Iterator[Record]: ...
 

@@ -9,16 +9,23 @@ from __future__ import annotations
 
 import json
 import zipfile
+from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 from plainview.errors import ArchiveRejected
+from plainview.importers.archive import open_archive
+from plainview.platforms import DEFAULT_PLATFORMS
+from plainview.platforms.base import ParseLog
+from plainview.platforms.members import ExportFiles
+from plainview.platforms.meta import html
 from tests.fixtures.meta_export import CAFE, KEY_FR, PRAY, all_cases, export
-from tests.unit.platforms.helpers import counts, read_export
+from tests.unit.platforms.helpers import REGISTRY, counts, read_export
 
 EARLIEST = datetime(2004, 1, 1, tzinfo=UTC)
+REGISTRY_PLATFORMS = {p.id: p for p in DEFAULT_PLATFORMS}
 
 
 @pytest.mark.parametrize(("platform", "generation", "fmt"), all_cases())
@@ -41,11 +48,6 @@ def test_exact_counts_for_every_generation_and_format(
     # never 1970: every time is real
     assert all(r.occurred_at is None or r.occurred_at >= EARLIEST for r in records)
     assert all(r.occurred_at is None or r.occurred_at.tzinfo is not None for r in records)
-
-
-from plainview.platforms import DEFAULT_PLATFORMS  # noqa: E402
-
-REGISTRY_PLATFORMS = {p.id: p for p in DEFAULT_PLATFORMS}
 
 
 @pytest.mark.parametrize(("platform", "generation", "fmt"), all_cases())
@@ -222,3 +224,37 @@ def test_long_unknown_lists_are_kept_in_ordered_parts(tmp_path: Path) -> None:
     assert {
         s.status for s in log.finish() if s.path.startswith("your_instagram_activity/likes")
     } == {"empty"}
+
+
+@pytest.mark.parametrize(("platform", "generation", "fmt"), all_cases())
+def test_prescan_finds_the_account_before_any_record(
+    tmp_path: Path, platform: str, generation: str, fmt: str
+) -> None:
+    ex = export(platform, generation, fmt)
+    parts = ex.write_parts(tmp_path, 2)
+    with ExitStack() as stack:
+        files = ExportFiles([stack.enter_context(open_archive(p)) for p in parts], REGISTRY.roots)
+        found = REGISTRY.detect(files.members)
+        assert found is not None
+        plat = REGISTRY.get(found.platform)
+        log = ParseLog.for_platform(plat)
+        steps = list(plat.parser(found.format, found.schema).prescan(files, log))
+        assert steps  # it said where it was
+        assert (log.account, log.schema, log.format) == (ex.account, generation, fmt)
+        assert log.sections == {}
+        assert (
+            counts(list(plat.parser(found.format, found.schema).parse(files, log))) == ex.expected
+        )
+
+
+def test_prescan_refuses_an_oversized_page_before_reading_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ex = export("facebook", "2024", "html")
+    monkeypatch.setattr(html, "MAX_PAGE_BYTES", 1000)
+    plat = REGISTRY.get("facebook")
+    with open_archive(ex.write_zip(tmp_path / "fb.zip")) as arch:
+        files = ExportFiles([arch], REGISTRY.roots)
+        with pytest.raises(ArchiveRejected) as info:
+            list(plat.parser("html", "2024").prescan(files, ParseLog.for_platform(plat)))
+    assert info.value.code == "html_too_large"  # type: ignore[attr-defined]

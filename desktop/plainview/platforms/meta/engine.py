@@ -129,6 +129,24 @@ class MetaParser:
     rules: tuple[FileRule, ...]
     labels: Mapping[str, str] = field(default_factory=dict)  # category id -> label
 
+    def prescan(self, files: ExportFiles, log: ParseLog) -> Iterator[str]:
+        """Before the vault: refuse oversized pages, read the profile for the account."""
+        log.schema, log.format = self.schema, self.format
+        run = _Run(self, files, log)
+        profile = f"{self.platform}.profile"
+        for entry in sorted(files.members, key=_order):
+            if entry.suffix not in run.page_suffixes:
+                continue
+            rule = match(self.rules, entry.path, self.schema)
+            label = run.label(run.cat(rule.category) if rule else run.unrec)
+            if entry.suffix != ".json" and entry.size > html.MAX_PAGE_BYTES:
+                raise html.too_large(label)
+            if rule is not None and run.cat(rule.category) == profile and log.account is None:
+                yield entry.path
+                for rec in run.entry(entry):
+                    log.account = log.account or account_of(rec.fields)
+        log.sections.clear()  # the parse pass counts them again
+
     def parse(self, files: ExportFiles, log: ParseLog) -> Iterator[Record]:
         log.schema, log.format = self.schema, self.format
         run = _Run(self, files, log)

@@ -203,6 +203,10 @@ class _Target:
         self.rec.tables[-1].append(entry)
 
 
+def too_large(section: str, max_bytes: int = MAX_PAGE_BYTES) -> ArchiveRejected:
+    return reject("html_too_large", section=section, limit=max(1, max_bytes // (1024 * 1024)))
+
+
 def records(
     stream: Readable, section: str, *, size: int = 0, max_bytes: int = MAX_PAGE_BYTES
 ) -> Iterator[dict[str, Any]]:
@@ -211,9 +215,8 @@ def records(
     The page is read to its end before the first record is given out, so a page refused
     half-way yields nothing: records are small and few per page, the tree is never built.
     """
-    limit_mb = max(1, max_bytes // (1024 * 1024))
     if size > max_bytes:
-        raise reject("html_too_large", section=section, limit=limit_mb)
+        raise too_large(section, max_bytes)
     target = _Target()
     parser = etree.HTMLParser(
         target=target,
@@ -230,7 +233,7 @@ def records(
         while chunk := stream.read(CHUNK):
             read += len(chunk)
             if read > max_bytes:
-                raise reject("html_too_large", section=section, limit=limit_mb)
+                raise too_large(section, max_bytes)
             parser.feed(chunk)
         parser.close()
     except ArchiveRejected:
