@@ -139,8 +139,9 @@ class Column:
     """A table column: an English header (translated by the UI) and where its value sits.
 
     ``keys`` are alternatives, tried in order; each is a path of item keys joined by ``.``
-    (``string_map_data.IP Address.value``), compared with ``norm_key``; ``label:X`` finds
-    the ``value`` of the ``label_values`` entry labelled X. No keys = the record's time.
+    (``string_map_data.IP Address.value``), compared with ``norm_key``, a list on the way
+    standing for its first item; ``label:X`` finds the ``value`` of the ``label_values``
+    entry labelled X, at any depth. No keys = the record's time (``value`` answers ``None``).
     """
 
     header: str
@@ -149,6 +150,54 @@ class Column:
     @property
     def is_time(self) -> bool:
         return not self.keys
+
+    def value(self, fields: Any) -> Any:
+        """The first non-empty value the alternatives find in ``fields`` (``None`` if none).
+
+        A list met on the way stands for its first item; ``<source>`` and ``*`` are left to
+        the caller (where the record sits, the whole item).
+        """
+        for key in self.keys:
+            found = _lookup(fields, key)
+            if found not in (None, "", [], {}):
+                return found
+        return None
+
+
+def _lookup(fields: Any, key: str) -> Any:
+    if key.startswith("label:"):
+        want = norm_key(key[len("label:") :])
+        return _label_value(fields, want, 0)
+    node = fields
+    for part in key.split("."):
+        if isinstance(node, list):
+            node = node[0] if node else None
+        if not isinstance(node, dict):
+            return None
+        want = norm_key(part)
+        node = next(
+            (v for k, v in node.items() if isinstance(k, str) and norm_key(k) == want), None
+        )
+    if isinstance(node, list) and node and not isinstance(node[0], dict | list):
+        return node[0] if len(node) == 1 else node
+    return node
+
+
+def _label_value(node: Any, want: str, depth: int) -> Any:
+    if depth > 6:
+        return None
+    if isinstance(node, dict):
+        label = node.get("label")
+        if isinstance(label, str) and norm_key(label) == want and "value" in node:
+            return node["value"]
+        node = list(node.values())
+    if isinstance(node, list):
+        for item in node:
+            if isinstance(item, dict | list):
+                found = _label_value(item, want, depth + 1)
+                if found is not None:
+                    return found
+    return None
 
 
 @dataclass(frozen=True)

@@ -169,3 +169,20 @@ def test_platforms_import_no_qt() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_columns_find_their_values_in_every_shape() -> None:
+    ig = DEFAULT_PLATFORMS[0]
+    time_col, ip, device = ig.columns["instagram.logins"]
+    assert time_col.is_time and time_col.value({"timestamp": 5}) is None
+    french = {"string_map_data": {"Adresse IP": {"value": "198.51.100.1", "timestamp": 0}}}
+    assert ip.value(french) == "198.51.100.1"
+    newer = {"timestamp": 5, "label_values": [{"label": "IP address", "value": "192.0.2.1"}]}
+    assert ip.value(newer) == "192.0.2.1"
+    assert device.value({"string_map_data": {"user agent": {"value": "Firefox"}}}) == "Firefox"
+    _t, account = ig.columns["instagram.followers"]
+    follower = {"title": "", "string_list_data": [{"value": "friend.01", "timestamp": 5}]}
+    assert account.value(follower) == "friend.01"
+    following_2025 = {"title": "friend.02", "string_list_data": [{"href": "x", "timestamp": 5}]}
+    assert account.value(following_2025) == "friend.02"
+    assert account.value({"unrelated": 1}) is None
