@@ -258,3 +258,12 @@ def test_prescan_refuses_an_oversized_page_before_reading_it(
         with pytest.raises(ArchiveRejected) as info:
             list(plat.parser("html", "2024").prescan(files, ParseLog.for_platform(plat)))
     assert info.value.code == "html_too_large"  # type: ignore[attr-defined]
+
+
+def test_no_data_placeholders_are_empty_sections_kept_with_the_import(tmp_path: Path) -> None:
+    ex = export("facebook", "2024", "json")
+    _found, records, log = read_export(ex.write_zip(tmp_path / "fb.zip"))
+    path = "your_facebook_activity/events/no-data.txt"
+    assert not [r for r in records if r.source_path == path]
+    assert log.sections[path].status == "empty"
+    assert log.wrapper_values[path]["text"] == "You have no data in this section."

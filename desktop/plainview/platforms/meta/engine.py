@@ -18,7 +18,9 @@ a leading ``/`` anchoring it at the export's root), a category and a kind:
 The most specific matching pattern wins (a literal file name before a wildcard, then
 the most literal folders). Files no rule knows are kept: JSON and HTML pages as
 ``<platform>.unrecognized`` records (lists over ``PART_ITEMS`` items in ordered parts), other
-files as one record each with their text (when short and UTF-8). Photos and videos become
+files as one record each with their text (when short and UTF-8), except Meta's
+``no-data.txt`` placeholders: an empty section, the sentence kept with the import's wrapper
+values. Photos and videos become
 ``<platform>.media`` records (path, size, type, and the time when a post, story or message
 names the file with its ``creation_timestamp``, or an HTML record shows it next to its
 time); their bytes are not read.
@@ -47,6 +49,7 @@ from plainview.platforms.meta.times import any_time, epoch, text_time
 Kind = Literal["list", "single", "messages", "events", "flat"]
 PART_ITEMS: Final = 1000
 MAX_TEXT_FILE: Final = 1024 * 1024
+PLACEHOLDER: Final = "no-data.txt"  # Meta's stand-in for an empty section
 
 MEDIA_TYPES: Final[Mapping[str, str]] = MappingProxyType(
     {
@@ -503,13 +506,19 @@ class _Run:
 
     # -- other files ---------------------------------------------------------------------
     def other_file(self, e: Entry) -> Iterator[Record]:
-        info = self.log.section(e.path, self.unrec)
         fields: dict[str, Any] = {"file": e.path, "size": e.size}
         if e.size <= MAX_TEXT_FILE:
             with self.files.open(e) as stream:
                 data = stream.read(MAX_TEXT_FILE + 1)
             with contextlib.suppress(UnicodeDecodeError):
                 fields["text"] = repair(data.decode("utf-8-sig"))
+        if e.basename.casefold() == PLACEHOLDER:
+            # Meta's stand-in for a section without data: the folder is an empty section,
+            # the sentence is kept with the import (not a record)
+            self.log.sections[e.path] = SectionInfo(e.path, self.unrec, "empty")
+            self.log.keep_wrapper(e.path, fields)
+            return
+        info = self.log.section(e.path, self.unrec)
         yield self.emit(info, self.unrec, fields, e.path)
 
     def media_record(self, e: Entry) -> Record:
