@@ -267,3 +267,57 @@ def test_no_data_placeholders_are_empty_sections_kept_with_the_import(tmp_path: 
     assert not [r for r in records if r.source_path == path]
     assert log.sections[path].status == "empty"
     assert log.wrapper_values[path]["text"] == "You have no data in this section."
+
+
+def test_html_times_are_read_in_the_account_zone(tmp_path: Path) -> None:
+    """Meta's HTML footers carry no zone; timezone.html names the account's zone once."""
+    from tests.fixtures.meta_export import Box, html_page
+
+    z = tmp_path / "fb.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr(
+            "your_facebook_activity/posts/your_posts__check_ins__photos_and_videos_1.html",
+            html_page("posts", [Box(title="p", time="Jun 04, 2025 6:46:10 pm")]),
+        )
+        zf.writestr(
+            "connections/friends/your_friends.html",
+            html_page("friends", [Box(title="f", time="Jan 10, 2025 9:00:00 am")]),
+        )
+    _f, records, _l = read_export(z)
+    utc = {r.fields["title"]: r.occurred_at for r in records}
+    assert utc["p"] == datetime(2025, 6, 4, 18, 46, 10, tzinfo=UTC)  # no zone named: UTC
+    with zipfile.ZipFile(z, "a") as zf:
+        zf.writestr(
+            "logged_information/location/timezone.html",
+            html_page("timezone", [Box(rows=[("Fuseau horaire", "Europe/Zurich")])]),
+        )
+    _f, records, _l = read_export(z)
+    local = {r.fields.get("title"): r.occurred_at for r in records}
+    assert local["p"] == datetime(2025, 6, 4, 16, 46, 10, tzinfo=UTC)  # CEST, UTC+2
+    assert local["f"] == datetime(2025, 1, 10, 8, 0, 0, tzinfo=UTC)  # CET, UTC+1
+
+
+@pytest.mark.parametrize(
+    ("platform", "generation"), [("instagram", "2021"), ("facebook", "2018"), ("facebook", "2024")]
+)
+def test_html_and_json_downloads_give_the_same_times(
+    tmp_path: Path, platform: str, generation: str
+) -> None:
+    """The same account downloaded as JSON and as HTML: the same times, category by category
+    (HTML footers are written in the account's zone, JSON holds epoch seconds)."""
+    by_format = {}
+    for fmt in ("json", "html"):
+        ex = export(platform, generation, fmt)
+        _f, records, _l = read_export(ex.write_zip(tmp_path / f"{fmt}.zip"))
+        by_format[fmt] = records
+    for cat in ("friends", "comments", "direct_messages", "followers", "logins", "searches"):
+        cid = f"{platform}.{cat}"
+
+        def times(records: list, cid: str = cid) -> list[datetime]:
+            return sorted(
+                r.occurred_at.replace(microsecond=0)
+                for r in records
+                if r.category == cid and r.occurred_at is not None
+            )
+
+        assert times(by_format["json"]) == times(by_format["html"]), cid

@@ -114,3 +114,19 @@ def test_account_in_localized_profiles() -> None:
     assert account_of(ko) == "pv.ko"
     assert account_of(fb) == "Pv Exämple"
     assert account_of({"string_map_data": {}}) is None
+
+
+def test_text_times_in_a_named_zone() -> None:
+    from plainview.platforms.meta.times import zone_named
+
+    zurich = zone_named("Europe/Zurich")
+    assert zurich is not None
+    assert text_time("Jun 04, 2025 6:46:10 pm", zurich) == datetime(
+        2025, 6, 4, 16, 46, 10, tzinfo=UTC
+    )
+    # an explicit offset wins over the zone
+    assert text_time("2026-02-05T16:42:25+00:00", zurich) == datetime(
+        2026, 2, 5, 16, 42, 25, tzinfo=UTC
+    )
+    for bad in ("Mars/Olympus_Mons", "UTC", "", None, "../../etc/passwd"):
+        assert zone_named(bad) is None

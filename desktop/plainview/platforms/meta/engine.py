@@ -32,7 +32,7 @@ import contextlib
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from types import MappingProxyType
 from typing import Any, Final, Literal
 
@@ -42,9 +42,9 @@ from plainview.platforms.base import CategorySpec, ParseLog, SectionInfo
 from plainview.platforms.members import Entry, ExportFiles
 from plainview.platforms.meta import html
 from plainview.platforms.meta.jsonread import slots
-from plainview.platforms.meta.records import account_of, item_time, search_text
+from plainview.platforms.meta.records import account_of, item_time, search_text, walk_labels
 from plainview.platforms.meta.text import repair, repair_value
-from plainview.platforms.meta.times import any_time, epoch, text_time
+from plainview.platforms.meta.times import any_time, epoch, text_time, zone_named
 
 Kind = Literal["list", "single", "messages", "events", "flat"]
 PART_ITEMS: Final = 1000
@@ -165,6 +165,7 @@ class _Run:
         self.media_cat = f"{parser.platform}.media"
         self.uri_times: dict[str, datetime] = {}
         self.page_suffixes = (".json",) if parser.format == "json" else (".html", ".htm")
+        self.zone: tzinfo | None = None
 
     def cat(self, short: str) -> str:
         return f"{self.p.platform}.{short}"
@@ -173,6 +174,8 @@ class _Run:
         return self.p.labels.get(category, category)
 
     def all(self) -> Iterator[Record]:
+        if self.p.format == "html":
+            self.find_zone()
         entries = sorted(self.files.members, key=_order)
         media = [e for e in entries if e.suffix in MEDIA_TYPES]
         others = [e for e in entries if e.suffix not in MEDIA_TYPES]
@@ -199,10 +202,28 @@ class _Run:
         yield from self.other_file(e)
 
     def record(self, category: str, item: Any, path: str, extra: str = "") -> Record:
-        at = item_time(item)
-        if at is None and isinstance(item, dict) and isinstance(item.get("time"), str):
-            at = text_time(item["time"])
+        at = None
+        if isinstance(item, dict) and isinstance(item.get("time"), str) and self.p.format == "html":
+            at = text_time(item["time"], self.zone)  # an HTML footer, in the account's zone
+        if at is None:
+            at = item_time(item)
         return Record(category, at, item, path, search_text(item, extra))
+
+    def find_zone(self) -> None:
+        """The account's time zone, named once (``.../location/timezone``), for HTML times."""
+        for e in self.files.members:
+            if _stem(e.path)[-2:] != ["location", "timezone"] or e.suffix not in self.page_suffixes:
+                continue
+            with self.files.open(e) as stream:
+                if e.suffix == ".json":
+                    values = [repair_value(s.value) for s in slots(stream, "Location")]
+                else:
+                    values = list(html.records(stream, "Location", size=e.size))
+            for _key, value in walk_labels(values):
+                zone = zone_named(value)
+                if zone is not None:
+                    self.zone = zone
+                    return
 
     def emit(
         self, info: SectionInfo, category: str, item: Any, path: str, extra: str = ""
@@ -472,7 +493,7 @@ class _Run:
         info = self.log.section(e.path, category)
         if rule is not None and rule.media_refs:  # <img src> next to the record's time
             for rec in page:
-                at = text_time(rec.get("time"))
+                at = text_time(rec.get("time"), self.zone)
                 for src in rec.get("media", ()):
                     if at is not None and isinstance(src, str):
                         self.uri_times.setdefault(src.casefold(), at)

@@ -2,15 +2,17 @@
 localised text only (``"Mar 08, 2020, 19:22 PM"`` with ``timestamp: 0``).
 
 ``0`` and anything before 2004 (the year Facebook opened) mean "no time": 1970 is never stored.
-Text times carry no zone; they are read as UTC (Meta writes them in the account's zone, which
-the export names once, in ``timezone.json``).
+Text times carry no zone: Meta writes them in the account's zone, which the export names once
+(``logged_information/location/timezone``); they are read in that zone when it is known, as
+UTC otherwise.
 """
 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, datetime, tzinfo
 from typing import Any, Final
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from plainview.importers.common import parse_date
 
@@ -59,8 +61,12 @@ def epoch(value: Any) -> datetime | None:
     return _valid(parse_date(int(value) if isinstance(value, str) else value))
 
 
-def text_time(value: Any) -> datetime | None:
-    """A written time: ISO (``2026-02-05T16:42:25+00:00``) or Meta's month-name text."""
+def text_time(value: Any, zone: tzinfo | None = None) -> datetime | None:
+    """A written time: ISO (``2026-02-05T16:42:25+00:00``) or Meta's month-name text.
+
+    A month-name text has no zone: it is read in ``zone`` (the account's, when the export
+    names it) and given back in UTC; without a zone it is read as UTC.
+    """
     if not isinstance(value, str) or not value.strip():
         return None
     found = parse_date(value)
@@ -81,10 +87,20 @@ def text_time(value: Any) -> datetime | None:
         elif not pm and h == 12:
             h = 0
     try:
-        dt = datetime(int(year), month, int(day), h, int(minute), int(sec or 0), tzinfo=UTC)
+        dt = datetime(int(year), month, int(day), h, int(minute), int(sec or 0))
     except ValueError:
         return None
-    return _valid(dt)
+    return _valid(dt.replace(tzinfo=zone or UTC).astimezone(UTC))
+
+
+def zone_named(name: Any) -> tzinfo | None:
+    """The IANA zone ``name`` (``Europe/Zurich``), or ``None`` when this system lacks it."""
+    if not isinstance(name, str) or "/" not in name or len(name) > 64:
+        return None
+    try:
+        return ZoneInfo(name.strip())
+    except (ZoneInfoNotFoundError, ValueError, OSError):
+        return None
 
 
 def any_time(value: Any) -> datetime | None:
