@@ -88,6 +88,10 @@ class FileRule:
     schemas: frozenset[str] | None = None  # generations it applies to (None: all)
     media_refs: bool = False  # items name media files (uri + creation_timestamp)
 
+    def __post_init__(self) -> None:
+        if self.keys is not None and not isinstance(self.keys, MappingProxyType):
+            object.__setattr__(self, "keys", MappingProxyType(dict(self.keys)))
+
     def parts(self) -> tuple[bool, list[str]]:
         anchored = self.pattern.startswith("/")
         return anchored, self.pattern.strip("/").casefold().split("/")
@@ -122,7 +126,7 @@ def _order(e: Entry) -> list[Any]:
     return [int(p) if p.isdigit() else p for p in _DIGITS.split(e.path.casefold())]
 
 
-@dataclass
+@dataclass(frozen=True)
 class MetaParser:
     """Records of one Meta platform, one format, one generation (``base.Parser``)."""
 
@@ -131,6 +135,10 @@ class MetaParser:
     schema: str
     rules: tuple[FileRule, ...]
     labels: Mapping[str, str] = field(default_factory=dict)  # category id -> label
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.labels, MappingProxyType):
+            object.__setattr__(self, "labels", MappingProxyType(dict(self.labels)))
 
     def prescan(self, files: ExportFiles, log: ParseLog) -> Iterator[str]:
         """Before the vault: refuse oversized pages, read the profile for the account."""
