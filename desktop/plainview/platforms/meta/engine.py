@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from types import MappingProxyType
@@ -603,7 +603,3 @@ class _Parts:
 
 def labels_of(categories: Sequence[CategorySpec]) -> dict[str, str]:
     return {c.id: c.label for c in categories}
-
-
-RuleTable = tuple[FileRule, ...]
-MakeParser = Callable[[str, str], MetaParser]
