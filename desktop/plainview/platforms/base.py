@@ -15,8 +15,10 @@ A ``Platform`` is plain data plus pure functions:
   which countries each one covers.
 
 TikTok's importer (``importers.tiktok_json`` / ``tiktok_txt``) fits the same shape: ``detect`` is
-``importers.registry.plan``'s name test, its two parsers read ``Readable`` streams the same way,
-and ``ParseLog`` keeps the very fields of ``importers.common.ParseState`` (schema, account,
+the name test of ``importers.registry.plan`` (its peek at a JSON file's first bytes moves into
+``prescan``, which already refuses what is not JSON), ``prescan``/``parse`` are
+``tiktok_json.prescan_steps``/``parse`` reading the one member ``ExportFiles`` names, and
+``ParseLog`` keeps the very fields of ``importers.common.ParseState`` (schema, account,
 warnings, sections, wrapper values), parameterised by the platform's categories instead of
 ``TIKTOK_CATEGORIES``.
 """
