@@ -321,3 +321,20 @@ def test_html_and_json_downloads_give_the_same_times(
             )
 
         assert times(by_format["json"]) == times(by_format["html"]), cid
+
+
+def test_a_known_html_page_without_entries_gives_no_record(tmp_path: Path) -> None:
+    from tests.fixtures.meta_export import html_page
+
+    z = tmp_path / "ig.zip"
+    with zipfile.ZipFile(z, "w") as zf:
+        zf.writestr("your_instagram_activity/likes/liked_posts.html", html_page("Liked posts", []))
+        zf.writestr(
+            "connections/followers_and_following/followers_1.html",
+            b"<html><body><h1>Followers</h1><p>No followers yet.</p></body></html>",
+        )
+    _f, records, log = read_export(z)
+    assert records == []
+    path = "connections/followers_and_following/followers_1.html"
+    assert log.sections[path].status == "empty"
+    assert log.wrapper_values[path]["text"] == ["Followers", "No followers yet."]

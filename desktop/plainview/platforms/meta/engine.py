@@ -496,9 +496,12 @@ class _Run:
     def html_file(self, e: Entry, rule: FileRule | None) -> Iterator[Record]:
         category = self.cat(rule.category) if rule else self.unrec
         section = self.label(category)
+        loose: list[str] | None = [] if rule is not None else None
         with self.files.open(e) as stream:
-            page = list(html.records(stream, section, size=e.size))
+            page = list(html.records(stream, section, size=e.size, loose=loose))
         info = self.log.section(e.path, category)
+        if loose:  # a known page's headings and notes: kept with the import, not records
+            self.log.keep_wrapper(e.path, {"text": loose})
         if rule is not None and rule.media_refs:  # <img src> next to the record's time
             for rec in page:
                 at = text_time(rec.get("time"), self.zone)

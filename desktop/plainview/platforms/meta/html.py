@@ -208,12 +208,19 @@ def too_large(section: str, max_bytes: int = MAX_PAGE_BYTES) -> ArchiveRejected:
 
 
 def records(
-    stream: Readable, section: str, *, size: int = 0, max_bytes: int = MAX_PAGE_BYTES
+    stream: Readable,
+    section: str,
+    *,
+    size: int = 0,
+    max_bytes: int = MAX_PAGE_BYTES,
+    loose: list[str] | None = None,
 ) -> Iterator[dict[str, Any]]:
     """The records of one page, in order, as plain dicts (see the module docstring).
 
-    The page is read to its end before the first record is given out, so a page refused
-    half-way yields nothing: records are small and few per page, the tree is never built.
+    Text outside every record box (headings, "no data" notes) goes to ``loose`` when given;
+    without it, a page with no box at all gives that text as its one record. The page is read
+    to its end before the first record is given out, so a page refused half-way yields
+    nothing: records are small and few per page, the tree is never built.
     """
     if size > max_bytes:
         raise too_large(section, max_bytes)
@@ -247,6 +254,8 @@ def records(
         if isinstance(inner, _Stop):
             raise reject(inner.code, section=section) from None
         raise reject("html_invalid", section=section) from None
-    if target.loose and not target.out:
+    if loose is not None:
+        loose.extend(target.loose)
+    elif target.loose and not target.out:
         yield {"text": target.loose}
     yield from target.out
