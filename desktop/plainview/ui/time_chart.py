@@ -153,6 +153,11 @@ PARTIAL = "partial"  # the object name of the dashed last-month segment
 CHART_HEIGHT = 150  # the charts' least height (px); lower on a stacked, narrow page
 COMPACT_HEIGHT = 112
 HOUR_LABEL_SETS = ((0, 6, 12, 18), (0, 12), (0,))
+# QtCharts gives the axes under a plot at most this share of the chart's height and shrinks
+# taller labels to "Ma…"; a label needs its lines plus about this many px (padding, tick)
+AXIS_SHARE = 0.4
+AXIS_OVERHEAD = 14
+SMALLEST_DATE_POINTS = 7.0  # the date labels get smaller, never below this, before eliding
 
 
 def labels_that_fit(axis_width: float, text_width: float, most: int) -> int:
@@ -162,6 +167,22 @@ def labels_that_fit(axis_width: float, text_width: float, most: int) -> int:
     while n > 1 and axis_width / (n + 1) - 2 * LABEL_PADDING < text_width:
         n -= 1
     return n
+
+
+def date_points_that_fit(font: QFont, lines: int, view_height: float) -> float:
+    """The point size of date labels of ``lines`` lines that QtCharts shows whole under a
+    chart ``view_height`` px tall: the font's own size when it fits, else smaller by half
+    points (a CJK font's tall lines need it in a short chart), not below
+    ``SMALLEST_DATE_POINTS``."""
+    size = font.pointSizeF() if font.pointSizeF() > 0 else 9.0
+    room = AXIS_SHARE * view_height - AXIS_OVERHEAD
+    probe = QFont(font)
+    while size > SMALLEST_DATE_POINTS:
+        probe.setPointSizeF(size)
+        if lines * QFontMetricsF(probe).height() <= room:
+            break
+        size -= 0.5
+    return max(size, SMALLEST_DATE_POINTS)
 
 
 def _text_width(font: QFont, texts: Iterable[str]) -> float:
@@ -182,8 +203,9 @@ class TimeChart(QWidget):
         self._hours: list[int] = [0] * 24
         self._zone_label: str | None = None
         self._data_end: date | None = None
-        # (time labels, hour label set, count ticks over time, count ticks by hour) last built
-        self._fitted: tuple[int, int, int, int] = (0, 0, 0, 0)
+        # (time labels, hour label set, count ticks over time, count ticks by hour, date
+        # labels' point size) last built
+        self._fitted: tuple[int, int, int, int, float] = (0, 0, 0, 0, 0.0)
         self._built_for: tuple[QSize, QSize] | None = None  # the views' sizes at the last build
         self.over_time_view = QChartView(self)
         self.hour_view = QChartView(self)
@@ -331,7 +353,7 @@ class TimeChart(QWidget):
         if event.type() == QEvent.Type.PaletteChange:
             self._apply_palette()
         elif event.type() in (QEvent.Type.LocaleChange, QEvent.Type.LanguageChange):
-            self._fitted = (-1, -1, -1, -1)  # the date labels' format and language changed
+            self._fitted = (-1, -1, -1, -1, -1.0)  # the date labels' format and language changed
             self._relabel_timer.start()
         super().changeEvent(event)
 
@@ -392,7 +414,7 @@ class TimeChart(QWidget):
         if has:
             self._fitted = self._fit()
             self._built_for = (self.over_time_view.size(), self.hour_view.size())
-            self._build_over_time(self._fitted[0], self._fitted[2])
+            self._build_over_time(self._fitted[0], self._fitted[2], self._fitted[4])
             self._build_hours(self._fitted[1], self._fitted[3])
         self._apply_palette()
 
@@ -426,15 +448,20 @@ class TimeChart(QWidget):
         count_labels = _text_width(font, ["8" * (len(str(count_top)) + 1)])  # nice numbers
         return max(0.0, view.width() - count_labels - 2 * LABEL_PADDING - 16)
 
-    def _fit(self) -> tuple[int, int, int, int]:
-        """(number of date labels, index into HOUR_LABEL_SETS, count ticks of each chart)
-        that fit the views now."""
-        font = self.time_axis.labelsFont()
+    def _fit(self) -> tuple[int, int, int, int, float]:
+        """(number of date labels, index into HOUR_LABEL_SETS, count ticks of each chart,
+        the date labels' point size) that fit the views now, measured with the font the
+        labels are drawn in."""
+        font = self.count_axis.labelsFont()  # the axes' font (the date axis may be smaller)
         texts = self._date_texts()
+        date_lines = max((t.count(LINE_BREAK) + 1 for t in texts), default=1)
+        date_points = date_points_that_fit(font, date_lines, self.over_time_view.height())
+        date_font = QFont(font)
+        date_font.setPointSizeF(date_points)
         top = max((c for _w, c in self._points), default=1)
         most = min(MOST_TIME_LABELS, max(1, len(texts)))
         dates = labels_that_fit(
-            self._plot_width(self.over_time_view, top), _text_width(font, texts), most
+            self._plot_width(self.over_time_view, top), _text_width(date_font, texts), most
         )
         hour_width = self._plot_width(self.hour_view, max(self._hours))
         hours = len(HOUR_LABEL_SETS) - 1
@@ -444,13 +471,19 @@ class TimeChart(QWidget):
                 hours = i
                 break
         line = QFontMetricsF(self.count_axis.labelsFont()).height()
-        date_lines = max((t.count(LINE_BREAK) + 1 for t in texts), default=1)
+        date_line = QFontMetricsF(date_font).height()
         # the plot: the view less the date labels under it and the chart's margins
-        time_plot = self.over_time_view.height() - date_lines * line - 3 * LABEL_PADDING - 8
+        time_plot = self.over_time_view.height() - date_lines * date_line - 3 * LABEL_PADDING - 8
         hour_plot = self.hour_view.height() - line - 3 * LABEL_PADDING - 8
-        return dates, hours, ticks_that_fit(time_plot, line), ticks_that_fit(hour_plot, line)
+        return (
+            dates,
+            hours,
+            ticks_that_fit(time_plot, line),
+            ticks_that_fit(hour_plot, line),
+            date_points,
+        )
 
-    def _build_over_time(self, labels: int, ticks: int) -> None:
+    def _build_over_time(self, labels: int, ticks: int, date_points: float) -> None:
         n = len(self._points)
         partial = self.partial_last_month()
         line = QLineSeries()
@@ -477,6 +510,9 @@ class TimeChart(QWidget):
         # on it and would otherwise stick out of the chart
         self.time_axis.setRange(-0.5, n - 0.5)
         self.time_axis.setStartValue(-0.5)
+        date_font = QFont(self.time_axis.labelsFont())
+        date_font.setPointSizeF(date_points)
+        self.time_axis.setLabelsFont(date_font)
         texts = self._date_texts()
         for i in _label_positions(len(self._points), labels):
             text = texts[i]
