@@ -15,12 +15,12 @@ from tests.fixtures.plugin_ui import unlock
 T0 = datetime(2025, 5, 1, 12, 0, tzinfo=UTC)
 T1 = datetime(2025, 9, 20, 12, 0, tzinfo=UTC)
 
-# the overview's period, as each language writes a date
-PERIOD = {"en": ("May 1, 2025", "September 20, 2025"), "zh_CN": ("2025年5月1日", "2025年9月20日")}
-# a short date and time in the table and in the search results
+# the overview's period, in each language's one date style (plainview.dates)
+PERIOD = {"en": ("1 May 2025", "20 September 2025"), "zh_CN": ("2025年5月1日", "2025年9月20日")}
+# a date and time in the table and in the search results, in the same style
 SHORT = {
-    "en": re.compile(r"^\d{1,2}/\d{1,2}/\d{2} \d{1,2}:\d{2}\s?[AP]M$"),
-    "zh_CN": re.compile(r"^\d{4}/\d{1,2}/\d{1,2} \d{2}:\d{2}$"),
+    "en": re.compile(r"^\d{1,2} [A-Z][a-z]+ \d{4}, \d{2}:\d{2}$"),
+    "zh_CN": re.compile(r"^\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$"),
 }
 # the other pages' titles
 TITLES = {

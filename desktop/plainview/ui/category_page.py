@@ -237,6 +237,7 @@ class CategoryPage(QWidget):
         right_layout.addStretch(0)  # keeps the texts at the top when the table is hidden
 
         # side by side on a wide page, the explanation above the data on a narrow one
+        self._wide_spacing: int | None = None
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.explanation)
         self.splitter.addWidget(right)
@@ -443,6 +444,11 @@ class CategoryPage(QWidget):
         data_layout = data_pane.layout() if data_pane is not None else None
         if isinstance(data_layout, QVBoxLayout):
             data_layout.setStretchFactor(self.chart, 0 if stacked else 2)
+            if self._wide_spacing is None:
+                self._wide_spacing = data_layout.spacing()
+            # stacked, the gaps between the data pane's rows shrink too (a tall font, like
+            # any CJK font, leaves the table only a row or two otherwise)
+            data_layout.setSpacing(2 if stacked else self._wide_spacing)
         rows = self.table.verticalHeader().defaultSectionSize()
         self.table.setMinimumHeight(3 * rows if stacked else 0)
         # and tighter margins: every line of the table counts
