@@ -38,3 +38,18 @@ def test_consent_record_shows_a_removed_import(qtbot: Any, sharing_ctx: Any) -> 
     assert model.index(0, 1).data() == f"Import {iid} (TikTok)"
     assert (model.index(0, 2).data(), model.index(0, 3).data()) == ("In the vault", "Removed")
     assert re.fullmatch(r"\d{1,2} [A-Z][a-z]+ 20\d\d, \d\d:\d\d", model.index(0, 0).data())
+
+
+def test_conversations_and_audit_samples_use_the_one_date_style(qapp) -> None:
+    from datetime import UTC, datetime
+
+    from PySide6.QtCore import QLocale
+
+    from plainview.sharing.samples import SampleRow
+    from plainview.ui import audit_wizard, conversation_view
+
+    noon = datetime(2026, 2, 18, 12, 0, tzinfo=UTC)  # the same day in every zone
+    assert conversation_view._day_text(noon, QLocale("en_US")) == "18 February 2026"
+    assert conversation_view._day_text(noon, QLocale("zh_CN")) == "2026年2月18日"
+    row = SampleRow(noon, (), day_only=True)
+    assert audit_wizard.sample_time(QLocale("en_US"), row) == "18 February 2026"

@@ -20,7 +20,7 @@ import itertools
 from pathlib import Path
 from typing import Any, ClassVar
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -78,10 +78,14 @@ def sample_time(locale: QLocale, row: samples_mod.SampleRow) -> str:
     time was cut to the day)."""
     if row.occurred_at is None:
         return ""
-    when = QDateTime.fromSecsSinceEpoch(int(row.occurred_at.timestamp()))
-    if row.day_only:
-        return locale.toString(when.toUTC().date(), QLocale.FormatType.ShortFormat)
-    return locale.toString(when, QLocale.FormatType.ShortFormat)
+    from datetime import UTC
+
+    from plainview import dates
+
+    lang = dates.language_of(locale.name())
+    if row.day_only:  # cut to the day in UTC: show that day, not a local shift of it
+        return dates.format_date(row.occurred_at, lang, tz=UTC)
+    return dates.format_datetime(row.occurred_at, lang)
 
 
 def sample_text(locale: QLocale, row: samples_mod.SampleRow) -> str:

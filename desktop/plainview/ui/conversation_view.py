@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QDateTime, QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QLabel,
@@ -131,13 +131,14 @@ def load_conversations(vault: Any, filter_text: str | None = None) -> Conversati
 
 
 def _day_text(when: datetime, locale: QLocale) -> str:
-    qdt = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
-    return locale.toString(qdt.date(), QLocale.FormatType.LongFormat)
+    """The day in the one date style of the language (plainview.dates), local time."""
+    from plainview import dates
+
+    return dates.format_date(when, dates.language_of(locale.name()))
 
 
 def _time_text(when: datetime, locale: QLocale) -> str:
-    qdt = QDateTime.fromSecsSinceEpoch(int(when.timestamp()))
-    return locale.toString(qdt.time(), QLocale.FormatType.ShortFormat)
+    return when.astimezone().strftime("%H:%M")
 
 
 class ConversationView(QWidget):
