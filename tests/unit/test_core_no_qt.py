@@ -14,7 +14,7 @@ CORE = ("vault", "importers", "catalog", "insights", "sharing")
 
 def _core_modules() -> list[str]:
     root = Path(plainview.__file__).parent
-    names = ["plainview.model", "plainview.errors", "plainview.resources"]
+    names = ["plainview.model", "plainview.errors", "plainview.resources", "plainview.regions"]
     for pkg in CORE:
         names.append(f"plainview.{pkg}")
         for info in pkgutil.walk_packages([str(root / pkg)], prefix=f"plainview.{pkg}."):

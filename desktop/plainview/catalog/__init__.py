@@ -29,6 +29,7 @@ from plainview.catalog.schema import (
 )
 from plainview.errors import InstallationBroken, UsageError
 from plainview.model import TIKTOK_CATEGORIES
+from plainview.regions import EEA_MEMBERS
 from plainview.resources import read_text, resource
 
 __all__ = [
@@ -62,44 +63,7 @@ _LANG_ALIASES: Final = {
 
 # EU member states, the other EEA states (IS, LI, NO), the UK (GB, and "UK" as some
 # exports write it) and Switzerland: the EEA/UK/Switzerland policy applies.
-EEA_REGIONS: Final = frozenset(
-    {
-        "AT",
-        "BE",
-        "BG",
-        "HR",
-        "CY",
-        "CZ",
-        "DK",
-        "EE",
-        "FI",
-        "FR",
-        "DE",
-        "GR",
-        "EL",
-        "HU",
-        "IE",
-        "IT",
-        "LV",
-        "LT",
-        "LU",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SK",
-        "SI",
-        "ES",
-        "SE",
-        "IS",
-        "LI",
-        "NO",
-        "GB",
-        "UK",
-        "CH",
-    }
-)
+EEA_REGIONS: Final = EEA_MEMBERS | {"EL", "GB", "UK", "CH"}  # EL: the EU's code for Greece
 
 
 @dataclass(frozen=True, slots=True)

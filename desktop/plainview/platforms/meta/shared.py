@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Final
 
 from plainview.platforms.base import Column, FieldRules, PolicyRegion
+from plainview.regions import EEA_MEMBERS
 
 # Field names in the languages of the format notes (English, French, German, Dutch, Korean,
 # Spanish, Italian, Portuguese). ``value`` is not listed: its meaning is its label's.
@@ -86,40 +87,7 @@ MEDIA_TYPE: Final = col("Type", "type")
 MEDIA_SIZE: Final = col("Size", "size")
 
 # Member countries of the EEA (EU 27 plus Iceland, Liechtenstein, Norway).
-EEA: Final = frozenset(
-    [
-        "AT",
-        "BE",
-        "BG",
-        "HR",
-        "CY",
-        "CZ",
-        "DK",
-        "EE",
-        "FI",
-        "FR",
-        "DE",
-        "GR",
-        "HU",
-        "IE",
-        "IT",
-        "LV",
-        "LT",
-        "LU",
-        "MT",
-        "NL",
-        "PL",
-        "PT",
-        "RO",
-        "SK",
-        "SI",
-        "ES",
-        "SE",
-        "IS",
-        "LI",
-        "NO",
-    ]
-)
+EEA: Final = EEA_MEMBERS
 
 META_REGIONS: Final = (
     PolicyRegion(
