@@ -34,6 +34,11 @@ def _format(lang: str) -> dict[str, Any]:
     return dict(table)
 
 
+def month_names(lang: str = "en") -> tuple[str, ...]:
+    """The twelve month names of this language's date style (from the insights text)."""
+    return tuple(str(m) for m in _format(lang)["months"])
+
+
 def _local(when: datetime, tz: tzinfo | None) -> datetime:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
@@ -59,4 +64,4 @@ def format_datetime(when: datetime | None, lang: str = "en", tz: tzinfo | None =
     return pattern.format(date=format_date(at, lang, tz=at.tzinfo), time=at.strftime("%H:%M"))
 
 
-__all__ = ["LANGUAGES", "format_date", "format_datetime", "language_of"]
+__all__ = ["LANGUAGES", "format_date", "format_datetime", "language_of", "month_names"]

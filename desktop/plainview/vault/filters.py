@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import Final
 
+from plainview.dates import month_names
+
 _ID_RE: Final = re.compile(r"\d{15,}")
 _ISO_DAY: Final = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _ISO_MONTH: Final = re.compile(r"(\d{4})-(\d{1,2})")
 # The app's one date style per language (plainview.dates): "1 March 2026", "March 2026",
 # "2026年3月1日", "2026年3月". Found in the whole text first, since they span several words.
-_MONTHS: Final = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
-)  # fmt: skip
+_MONTHS: Final = tuple(m.lower() for m in month_names("en"))
 _EN_DAY: Final = re.compile(r"\b(?:(\d{1,2})\s+)?([A-Za-z]{3,9})\s+(\d{4})\b,?")
 _ZH_DAY: Final = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?")
 
